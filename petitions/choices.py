@@ -1,0 +1,76 @@
+"""The fixed vocabularies of a petition record, with the House's labels."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Province(models.TextChoices):
+    AB = "AB", _("Alberta")
+    BC = "BC", _("British Columbia")
+    MB = "MB", _("Manitoba")
+    NB = "NB", _("New Brunswick")
+    NL = "NL", _("Newfoundland and Labrador")
+    NS = "NS", _("Nova Scotia")
+    NT = "NT", _("Northwest Territories")
+    NU = "NU", _("Nunavut")
+    ON = "ON", _("Ontario")
+    PE = "PE", _("Prince Edward Island")
+    QC = "QC", _("Quebec")
+    SK = "SK", _("Saskatchewan")
+    YT = "YT", _("Yukon")
+
+
+class Kind(models.TextChoices):
+    ELECTRONIC = "electronic", _("E-petition")
+    PAPER = "paper", _("Paper petition")
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+
+
+class AddresseeKind(models.TextChoices):
+    HOUSE = "house", _("House of Commons")
+    GOVERNMENT = "government", _("Government of Canada")
+    MINISTER = "minister", _("A Minister")
+    MEMBER = "member", _("A Member")
+    SEVERAL = "several", _("Several addressees")
+
+
+class ClauseStyle(models.TextChoices):
+    # "Whereas:" then a bulleted list, as e-petitions read.
+    LIST = "list", _("“Whereas:” then a list")
+    # Each clause printed as its own paragraph, as written ("THAT ...",
+    # or a single inline "WHEREAS ..." sentence), as older paper petitions read.
+    PARAGRAPHS = "paragraphs", _("Paragraphs as written")
+
+
+class DemandStyle(models.TextChoices):
+    NUMBERED = "numbered", _("Numbered")
+    BULLETED = "bulleted", _("Bulleted")
+
+
+class Status(models.TextChoices):
+    OPEN = "open", _("Open for signature")
+    CLOSED = "closed", _("Closed")
+    AWAITING_CERTIFICATION = "awaiting_certification", _("Waiting for certification")
+    NOT_CERTIFIED = "not_certified", _("Not certified")
+    CERTIFIED = "certified", _("Certified")
+    PRESENTED = "presented", _("Presented, awaiting government response")
+    RESPONDED = "responded", _("Government response tabled")
+    CLOSED_DISSOLUTION = "closed_dissolution", _("Closed upon dissolution")
+    UNANSWERED_DISSOLUTION = "unanswered_dissolution", _("Not answered before dissolution")
+
+
+# Statuses of a petition that has been closed for signature but not certified.
+CLOSED_STATUSES = [Status.CLOSED, Status.AWAITING_CERTIFICATION, Status.NOT_CERTIFIED]
+# Statuses of a petition that has been presented to the House.
+PRESENTED_STATUSES = [Status.PRESENTED, Status.RESPONDED, Status.UNANSWERED_DISSOLUTION]
+
+# Signing periods an e-petition may choose at creation, in days.
+SIGNING_PERIODS = (30, 60, 90, 120)
+# Valid signatures needed for certification (Standing Order 36).
+CERTIFICATION_THRESHOLD = {Kind.ELECTRONIC: 500, Kind.PAPER: 25}
+# The government responds within 45 calendar days of presentation (S.O. 36(8)).
+RESPONSE_DAYS = 45

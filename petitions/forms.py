@@ -1,0 +1,104 @@
+"""Admin forms: loosely typed numbers, and ordered clauses and demands."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import F
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+
+from .numbers import format_e_number, parse_number
+
+# Rows being renumbered are parked this far up first, so that swapping two
+# positions never meets the unique constraint half-way.
+POSITION_PARKING_OFFSET = 10_000
+
+
+class ENumberField(forms.IntegerField):
+    """Accepts "e-2829", "E-2829" or "2829"; shows "e-2829"."""
+
+    widget = forms.TextInput
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return format_e_number(value)
+        return value
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        parsed = parse_number(str(value))
+        if parsed is None or parsed.e_number is None:
+            raise ValidationError(_("An e-petition number reads like e-2829."), code="invalid")
+        return parsed.e_number
+
+
+class PetitionAdminForm(forms.ModelForm):
+    """The admin builds this form's fields for Petition from its fieldsets."""
+
+    e_number = ENumberField(
+        label=_("e-petition number"),
+        required=False,
+        help_text=_("E-petitions only, given at creation: e-2829."),
+    )
+
+    def clean_petition_no(self):
+        value = self.cleaned_data.get("petition_no")
+        if not value:
+            return None
+        parsed = parse_number(value)
+        if parsed is None or parsed.petition_no is None:
+            raise ValidationError(_("A Petition No. reads like 432-00158."), code="invalid")
+        return parsed.petition_no
+
+
+class OrderedPartForm(forms.ModelForm):
+    def _get_validation_exclusions(self):
+        # Positions are checked across the whole formset (see OrderedPartFormSet),
+        # so that clauses can be renumbered in one save.
+        exclusions = super()._get_validation_exclusions()
+        exclusions.add("position")
+        return exclusions
+
+
+class OrderedPartFormSet(BaseInlineFormSet):
+    """Clauses or demands of one petition: positions unique, renumbering allowed."""
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if index is not None and index >= self.initial_form_count():
+            kwargs["initial"] = {"position": index + 1}
+        return kwargs
+
+    def clean(self):
+        super().clean()
+        seen = {}
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or not form.cleaned_data:
+                continue
+            if self.can_delete and self._should_delete_form(form):
+                continue
+            position = form.cleaned_data.get("position")
+            if position is None:
+                continue
+            if position in seen:
+                form.add_error(
+                    "position",
+                    _("Two %(parts)s cannot share position %(position)s.")
+                    % {"parts": self.model._meta.verbose_name_plural, "position": position},
+                )
+            seen[position] = form
+
+    def save_existing_objects(self, commit=True):
+        if commit:
+            moved = [
+                form.instance.pk
+                for form in self.initial_forms
+                if form.instance.pk
+                and "position" in form.changed_data
+                and not self._should_delete_form(form)
+            ]
+            if moved:
+                self.model.objects.filter(pk__in=moved).update(
+                    position=F("position") + POSITION_PARKING_OFFSET
+                )
+        return super().save_existing_objects(commit)

@@ -1,0 +1,643 @@
+"""The petition record: sessions, Members, subjects, petitions and their parts.
+
+Integrity lives in the database (check and unique constraints) and is
+mirrored in ``clean()`` so that a clerk reads a message naming the field.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.contrib.humanize.templatetags.humanize import ordinal
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .choices import (
+    CERTIFICATION_THRESHOLD,
+    CLOSED_STATUSES,
+    PRESENTED_STATUSES,
+    RESPONSE_DAYS,
+    SIGNING_PERIODS,
+    AddresseeKind,
+    ClauseStyle,
+    DemandStyle,
+    Kind,
+    Language,
+    Province,
+    Status,
+)
+from .numbers import PETITION_NO_FORMAT, format_e_number, parse_number
+
+OTTAWA = ZoneInfo("America/Toronto")
+
+
+class ParliamentSession(models.Model):
+    parliament = models.PositiveSmallIntegerField(_("Parliament"))
+    number = models.PositiveSmallIntegerField(_("session"))
+    started_on = models.DateField(_("started on"))
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-parliament", "-number"]
+        verbose_name = _("Parliament session")
+        verbose_name_plural = _("Parliament sessions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["parliament", "number"], name="session_unique_parliament_number"
+            ),
+            models.CheckConstraint(
+                condition=Q(parliament__gte=1) & Q(number__gte=1) & Q(number__lte=9),
+                name="session_numbers_in_range",
+                violation_error_message=_("Parliament and session numbers start at 1."),
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("started_on")),
+                name="session_ends_after_start",
+                violation_error_message=_("A session cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return gettext("%(parliament)s Parliament, %(session)s Session") % {
+            "parliament": ordinal(self.parliament),
+            "session": ordinal(self.number),
+        }
+
+    def get_absolute_url(self):
+        return reverse("petitions:session", args=[self.code])
+
+    @property
+    def code(self):
+        """The prefix of Petition Nos. presented in this session: "432"."""
+        return f"{self.parliament}{self.number}"
+
+    def clean(self):
+        if self.ended_on and self.started_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": _("A session cannot end before it starts.")})
+
+
+class Member(models.Model):
+    """A Member of Parliament who sponsors or presents petitions."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    riding = models.CharField(_("riding"), max_length=200)
+    province = models.CharField(_("province or territory"), max_length=2, choices=Province)
+    caucus = models.CharField(_("caucus"), max_length=100, help_text=_("For example “Liberal”."))
+    photo = models.ImageField(_("photo"), upload_to="members/", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Member of Parliament")
+        verbose_name_plural = _("Members of Parliament")
+
+    def __str__(self):
+        return f"{self.name} ({self.riding})"
+
+    def get_absolute_url(self):
+        return reverse("petitions:member", args=[self.slug])
+
+
+class Subject(models.Model):
+    """The one category a petition is filed under ("Foreign affairs")."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("subject")
+        verbose_name_plural = _("subjects")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("petitions:subject", args=[self.slug])
+
+
+class Keyword(models.Model):
+    """An index keyword ("Maternity leave"); a petition may have several."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("keyword")
+        verbose_name_plural = _("keywords")
+
+    def __str__(self):
+        return self.name
+
+
+# Petitions still before the House first (most recently opened first), then
+# by presentation date. NULLs first in descending order is PostgreSQL's
+# default, so the plain descending index "petition_newest_first" serves it.
+NEWEST_FIRST = [
+    F("presented_on").desc(nulls_first=True),
+    F("opened_at").desc(nulls_first=True),
+    F("id").desc(),
+]
+
+
+class PetitionQuerySet(models.QuerySet):
+    def newest_first(self):
+        return self.order_by(*NEWEST_FIRST)
+
+    def with_page_relations(self):
+        """Everything the petition page shows, in a fixed number of queries."""
+        return self.select_related(
+            "subject", "session", "sponsor", "presenter", "response"
+        ).prefetch_related("keywords", "clauses", "demands", "signature_counts")
+
+    def with_list_relations(self):
+        return self.select_related("subject", "session", "sponsor", "response")
+
+    def find(self, text):
+        """The petition a loosely typed number names, or None."""
+        number = parse_number(text)
+        if number is None:
+            return None
+        if number.e_number:
+            return self.filter(e_number=number.e_number).first()
+        return self.filter(petition_no=number.petition_no).first()
+
+    def matching_words(self, text):
+        """Petitions whose text contains every word (a portable, unranked search)."""
+        queryset = self
+        for word in text.split()[:10]:
+            queryset = queryset.filter(
+                Q(lead_in_en__icontains=word)
+                | Q(lead_in_fr__icontains=word)
+                | Q(subject__name_en__icontains=word)
+                | Q(subject__name_fr__icontains=word)
+                | Q(initiator_name__icontains=word)
+                | Q(
+                    pk__in=WhereasClause.objects.filter(
+                        Q(text_en__icontains=word) | Q(text_fr__icontains=word)
+                    ).values("petition")
+                )
+                | Q(
+                    pk__in=Demand.objects.filter(
+                        Q(text_en__icontains=word) | Q(text_fr__icontains=word)
+                    ).values("petition")
+                )
+                | Q(response__text_en__icontains=word)
+                | Q(response__text_fr__icontains=word)
+            )
+        return queryset
+
+    def awaiting_response(self):
+        return self.filter(status=Status.PRESENTED)
+
+    def responded(self):
+        return self.filter(status=Status.RESPONDED)
+
+
+class Petition(models.Model):
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.ELECTRONIC)
+    e_number = models.PositiveIntegerField(
+        _("e-petition number"),
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("E-petitions only, given at creation: e-2829."),
+    )
+    petition_no = models.CharField(
+        _("Petition No."),
+        max_length=9,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Given at presentation: 432-00158 (Parliament, session, serial)."),
+    )
+    session = models.ForeignKey(
+        ParliamentSession,
+        on_delete=models.PROTECT,
+        related_name="petitions",
+        verbose_name=_("Parliament session"),
+        help_text=_("The session it was presented in, or opened in if not yet presented."),
+    )
+    subject = models.ForeignKey(
+        Subject, on_delete=models.PROTECT, related_name="petitions", verbose_name=_("subject")
+    )
+    keywords = models.ManyToManyField(
+        Keyword, blank=True, related_name="petitions", verbose_name=_("keywords")
+    )
+
+    initiator_name = models.CharField(_("initiator"), max_length=200, blank=True)
+    initiator_city = models.CharField(_("initiator's city"), max_length=200, blank=True)
+    initiator_province = models.CharField(
+        _("initiator's province or territory"), max_length=2, choices=Province, blank=True
+    )
+    original_language = models.CharField(
+        _("original language"), max_length=2, choices=Language, default=Language.ENGLISH
+    )
+
+    addressee_kind = models.CharField(
+        _("addressed to"),
+        max_length=10,
+        choices=AddresseeKind,
+        default=AddresseeKind.GOVERNMENT,
+    )
+    addressee_name = models.CharField(
+        _("addressee's name"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "For a Minister, a Member or several addressees, as published: "
+            "“Minister of Health”, “Prime Minister and the Government of Canada”."
+        ),
+    )
+
+    clause_style = models.CharField(
+        _("whereas clauses printed as"),
+        max_length=10,
+        choices=ClauseStyle,
+        default=ClauseStyle.LIST,
+    )
+    lead_in = models.TextField(
+        _("prayer lead-in"),
+        help_text=_(
+            "“We, the undersigned, … call upon the Government of Canada to:”. "
+            "A single request that ends this sentence is written here in full."
+        ),
+    )
+    demand_style = models.CharField(
+        _("demands printed as"), max_length=10, choices=DemandStyle, default=DemandStyle.NUMBERED
+    )
+
+    status = models.CharField(_("status"), max_length=30, choices=Status, db_index=True)
+    opened_at = models.DateTimeField(_("open for signature"), null=True, blank=True)
+    scheduled_close_at = models.DateTimeField(_("scheduled closing"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed for signature"), null=True, blank=True)
+    certified_on = models.DateField(_("certified"), null=True, blank=True)
+    presented_on = models.DateField(_("presented to the House"), null=True, blank=True)
+
+    sponsor = models.ForeignKey(
+        Member,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sponsored_petitions",
+        verbose_name=_("sponsoring Member"),
+    )
+    presenter = models.ForeignKey(
+        Member,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="presented_petitions",
+        verbose_name=_("presenting Member"),
+    )
+    signatures = models.PositiveIntegerField(
+        _("signatures"), null=True, blank=True, help_text=_("Leave empty when not published.")
+    )
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PetitionQuerySet.as_manager()
+
+    class Meta:
+        ordering = NEWEST_FIRST
+        verbose_name = _("petition")
+        verbose_name_plural = _("petitions")
+        indexes = [
+            models.Index(
+                fields=["-presented_on", "-opened_at", "-id"], name="petition_newest_first"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(e_number__isnull=True) | Q(e_number__gte=1),
+                name="petition_e_number_positive",
+                violation_error_message=_("An e-petition number starts at 1."),
+            ),
+            models.CheckConstraint(
+                condition=Q(petition_no__isnull=True) | Q(petition_no__regex=PETITION_NO_FORMAT),
+                name="petition_no_format",
+                violation_error_message=_("A Petition No. reads like 432-00158."),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        kind=Kind.ELECTRONIC,
+                        e_number__isnull=False,
+                        opened_at__isnull=False,
+                        scheduled_close_at__isnull=False,
+                    )
+                    & ~Q(initiator_name="")
+                )
+                | Q(
+                    kind=Kind.PAPER,
+                    e_number__isnull=True,
+                    opened_at__isnull=True,
+                    scheduled_close_at__isnull=True,
+                    closed_at__isnull=True,
+                    petition_no__isnull=False,
+                    initiator_name="",
+                ),
+                name="petition_kind_fields",
+                violation_error_message=_(
+                    "An e-petition has an e-number, an initiator and signing dates; "
+                    "a paper petition has a Petition No. and none of those."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(petition_no__isnull=True, presented_on__isnull=True)
+                | Q(petition_no__isnull=False, presented_on__isnull=False),
+                name="petition_no_given_at_presentation",
+                violation_error_message=_(
+                    "A Petition No. is given at presentation: both or neither."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(opened_at__isnull=True)
+                | Q(scheduled_close_at__isnull=True)
+                | Q(opened_at__lt=F("scheduled_close_at")),
+                name="petition_opens_before_scheduled_close",
+                violation_error_message=_("A petition opens before it is scheduled to close."),
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_at__isnull=True) | Q(opened_at__lt=F("closed_at")),
+                name="petition_opens_before_close",
+                violation_error_message=_("A petition opens before it closes."),
+            ),
+            models.CheckConstraint(
+                condition=Q(certified_on__isnull=True)
+                | Q(presented_on__isnull=True)
+                | Q(certified_on__lte=F("presented_on")),
+                name="petition_certified_before_presented",
+                violation_error_message=_("A petition is certified before it is presented."),
+            ),
+            models.CheckConstraint(
+                condition=Q(certified_on__isnull=True)
+                | Q(signatures__isnull=True)
+                | Q(kind=Kind.ELECTRONIC, signatures__gte=CERTIFICATION_THRESHOLD[Kind.ELECTRONIC])
+                | Q(kind=Kind.PAPER, signatures__gte=CERTIFICATION_THRESHOLD[Kind.PAPER]),
+                name="petition_certified_with_enough_signatures",
+                violation_error_message=_("Too few signatures for certification."),
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    status=Status.OPEN,
+                    closed_at__isnull=True,
+                    certified_on__isnull=True,
+                    presented_on__isnull=True,
+                )
+                | Q(
+                    status__in=CLOSED_STATUSES,
+                    closed_at__isnull=False,
+                    certified_on__isnull=True,
+                    presented_on__isnull=True,
+                )
+                | Q(status=Status.CERTIFIED, certified_on__isnull=False, presented_on__isnull=True)
+                | Q(status__in=PRESENTED_STATUSES, presented_on__isnull=False)
+                | Q(status=Status.CLOSED_DISSOLUTION, presented_on__isnull=True),
+                name="petition_status_matches_dates",
+                violation_error_message=_("The status does not agree with the dates."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(addressee_kind__in=[AddresseeKind.HOUSE, AddresseeKind.GOVERNMENT])
+                | Q(addressee_name=""),
+                name="petition_addressee_name_only_when_needed",
+                violation_error_message=_(
+                    "The House of Commons and the Government of Canada need no addressee name."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.number
+
+    def get_absolute_url(self):
+        return reverse("petitions:detail", args=[self.number])
+
+    @property
+    def number(self):
+        """The number the petition is known by: its e-number, else its Petition No."""
+        if self.e_number:
+            return format_e_number(self.e_number)
+        return self.petition_no or ""
+
+    @property
+    def addressee(self):
+        """Who the petition is addressed to, as its page names them."""
+        if self.addressee_kind in (AddresseeKind.HOUSE, AddresseeKind.GOVERNMENT):
+            return self.get_addressee_kind_display()
+        return self.addressee_name
+
+    @property
+    def has_response(self):
+        return hasattr(self, "response")
+
+    @property
+    def response_due_on(self):
+        if self.presented_on is None:
+            return None
+        return self.presented_on + datetime.timedelta(days=RESPONSE_DAYS)
+
+    @property
+    def is_overdue(self):
+        """Presented more than 45 days ago and still without a response."""
+        return self.status == Status.PRESENTED and timezone.localdate() > self.response_due_on
+
+    def expected_statuses(self, has_response=None):
+        """The statuses that agree with the dates (and the response, when known)."""
+        if self.presented_on:
+            if has_response is None:
+                return list(PRESENTED_STATUSES)
+            if has_response:
+                return [Status.RESPONDED]
+            return [Status.PRESENTED, Status.UNANSWERED_DISSOLUTION]
+        if self.certified_on:
+            return [Status.CERTIFIED, Status.CLOSED_DISSOLUTION]
+        if self.closed_at:
+            return [*CLOSED_STATUSES, Status.CLOSED_DISSOLUTION]
+        return [Status.OPEN, Status.CLOSED_DISSOLUTION]
+
+    def clean(self):
+        errors = {}
+        self._clean_numbers(errors)
+        self._clean_kind(errors)
+        self._clean_addressee(errors)
+        self._clean_dates(errors)
+        if self.status and "status" not in errors:
+            expected = self.expected_statuses()
+            if self.status not in expected:
+                errors["status"] = _(
+                    "“%(status)s” does not agree with the dates; expected one of: %(expected)s."
+                ) % {
+                    "status": self.get_status_display(),
+                    "expected": ", ".join(str(Status(s).label) for s in expected),
+                }
+        if errors:
+            raise ValidationError(errors)
+
+    def _clean_numbers(self, errors):
+        if self.petition_no:
+            parsed = parse_number(self.petition_no)
+            if parsed is None or parsed.petition_no is None:
+                errors["petition_no"] = _("A Petition No. reads like 432-00158.")
+            else:
+                self.petition_no = parsed.petition_no
+                if self.session_id and not self.petition_no.startswith(self.session.code + "-"):
+                    errors["petition_no"] = _(
+                        "A Petition No. presented in the %(session)s starts with %(code)s-."
+                    ) % {"session": self.session, "code": self.session.code}
+        if self.presented_on and not self.petition_no:
+            errors["petition_no"] = _("A presented petition has a Petition No.")
+        if self.petition_no and not self.presented_on and "petition_no" not in errors:
+            errors["presented_on"] = _("A petition with a Petition No. has been presented.")
+
+    def _clean_kind(self, errors):
+        if self.kind == Kind.ELECTRONIC:
+            if not self.e_number:
+                errors["e_number"] = _("An e-petition has an e-petition number.")
+            if not self.initiator_name:
+                errors["initiator_name"] = _("An e-petition names its initiator.")
+            if not self.opened_at:
+                errors["opened_at"] = _("An e-petition has an opening date and time.")
+            if not self.scheduled_close_at:
+                errors["scheduled_close_at"] = _("An e-petition has a scheduled closing.")
+        else:
+            if self.e_number:
+                errors["e_number"] = _("A paper petition has no e-petition number.")
+            if self.initiator_name:
+                errors["initiator_name"] = _("A paper petition shows no initiator.")
+            for field in ("opened_at", "scheduled_close_at", "closed_at"):
+                if getattr(self, field):
+                    errors[field] = _("A paper petition is not open for signature online.")
+            if not self.petition_no and "petition_no" not in errors:
+                errors["petition_no"] = _("A paper petition is known by its Petition No.")
+        threshold = CERTIFICATION_THRESHOLD.get(self.kind)
+        if self.certified_on and self.signatures is not None and self.signatures < threshold:
+            errors["signatures"] = _(
+                "A certified %(kind)s has at least %(threshold)s signatures."
+            ) % {"kind": self.get_kind_display().lower(), "threshold": threshold}
+
+    def _clean_addressee(self, errors):
+        if self.addressee_kind in (AddresseeKind.HOUSE, AddresseeKind.GOVERNMENT):
+            if self.addressee_name:
+                errors["addressee_name"] = _("Leave this empty for %(addressee)s.") % {
+                    "addressee": self.get_addressee_kind_display()
+                }
+        elif not self.addressee_name:
+            errors["addressee_name"] = _("Name the office or Member the petition is addressed to.")
+
+    def _clean_dates(self, errors):
+        opened, scheduled, closed = self.opened_at, self.scheduled_close_at, self.closed_at
+        if opened and scheduled:
+            if scheduled <= opened:
+                errors["scheduled_close_at"] = _("The scheduled closing comes after the opening.")
+            else:
+                # The period is counted in Ottawa clock time, across DST changes.
+                local_open, local_close = opened.astimezone(OTTAWA), scheduled.astimezone(OTTAWA)
+                days = (local_close.date() - local_open.date()).days
+                if local_open.time() != local_close.time() or days not in SIGNING_PERIODS:
+                    errors["scheduled_close_at"] = _(
+                        "An e-petition is open for 30, 60, 90 or 120 days and closes at "
+                        "the clock time it opened."
+                    )
+        if closed and opened and closed <= opened:
+            errors["closed_at"] = _("A petition closes after it opens.")
+        if closed and scheduled and closed > scheduled:
+            errors["closed_at"] = _("A petition closes at its scheduled closing or earlier.")
+        closed_on = closed.astimezone(OTTAWA).date() if closed else None
+        if self.certified_on and closed_on and self.certified_on < closed_on:
+            errors["certified_on"] = _("A petition is certified after it closes.")
+        if self.presented_on:
+            if self.certified_on and self.presented_on < self.certified_on:
+                errors["presented_on"] = _("A petition is presented after it is certified.")
+            elif closed_on and self.presented_on < closed_on:
+                errors["presented_on"] = _("A petition is presented after it closes.")
+            if self.kind == Kind.ELECTRONIC and not closed:
+                errors["closed_at"] = _("A presented e-petition has closed for signature.")
+
+
+class OrderedPart(models.Model):
+    """A numbered part of a petition's text; position is unique within it."""
+
+    position = models.PositiveSmallIntegerField(_("position"))
+    text = models.TextField(_("text"))
+
+    class Meta:
+        abstract = True
+        ordering = ["petition", "position"]
+
+    def __str__(self):
+        return f"{self.petition} §{self.position}"
+
+
+class WhereasClause(OrderedPart):
+    """A grievance: one "Whereas" clause (or "THAT ..." paragraph)."""
+
+    petition = models.ForeignKey(
+        Petition, on_delete=models.CASCADE, related_name="clauses", verbose_name=_("petition")
+    )
+
+    class Meta(OrderedPart.Meta):
+        verbose_name = _("whereas clause")
+        verbose_name_plural = _("whereas clauses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "position"],
+                name="clause_unique_position",
+                violation_error_message=_("Two whereas clauses cannot share a position."),
+            ),
+            models.CheckConstraint(condition=Q(position__gte=1), name="clause_position_positive"),
+        ]
+
+
+class Demand(OrderedPart):
+    """One request of the prayer; may hold its own (a), (b) sub-items, one per line."""
+
+    petition = models.ForeignKey(
+        Petition, on_delete=models.CASCADE, related_name="demands", verbose_name=_("petition")
+    )
+
+    class Meta(OrderedPart.Meta):
+        verbose_name = _("demand")
+        verbose_name_plural = _("demands")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "position"],
+                name="demand_unique_position",
+                violation_error_message=_("Two demands cannot share a position."),
+            ),
+            models.CheckConstraint(condition=Q(position__gte=1), name="demand_position_positive"),
+        ]
+
+
+class SignatureCount(models.Model):
+    """Signatures from one province or territory."""
+
+    petition = models.ForeignKey(
+        Petition,
+        on_delete=models.CASCADE,
+        related_name="signature_counts",
+        verbose_name=_("petition"),
+    )
+    province = models.CharField(_("province or territory"), max_length=2, choices=Province)
+    count = models.PositiveIntegerField(_("signatures"))
+
+    class Meta:
+        ordering = ["petition", "province"]
+        verbose_name = _("signatures by province")
+        verbose_name_plural = _("signatures by province")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "province"],
+                name="signature_count_unique_province",
+                violation_error_message=_("Each province or territory is counted once."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.petition} {self.province}: {self.count}"

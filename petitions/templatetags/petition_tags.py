@@ -1,0 +1,27 @@
+"""Dates as the House publishes them, in Ottawa time."""
+
+from django import template
+from django.template.defaultfilters import date as date_filter
+from django.utils import timezone
+from django.utils.translation import pgettext
+
+from petitions.models import OTTAWA
+
+register = template.Library()
+
+
+@register.filter
+def ottawa_datetime(value):
+    """ "September 15, 2020, at 9:30 a.m. (EDT)" (converted to Ottawa time)."""
+    if not value:
+        return ""
+    local = timezone.localtime(value, OTTAWA)
+    return date_filter(local, pgettext("date and time format", r"F j, Y, \a\t g:i a (T)"))
+
+
+@register.filter
+def long_date(value):
+    """ "October 26, 2020"."""
+    if not value:
+        return ""
+    return date_filter(value, pgettext("date format", "F j, Y"))

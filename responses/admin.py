@@ -1,0 +1,47 @@
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+
+from petitions.choices import Status
+
+from .models import GovernmentResponse
+
+
+class GovernmentResponseFormSet(BaseInlineFormSet):
+    """A response exists exactly when the petition's status says it was tabled."""
+
+    def clean(self):
+        super().clean()
+        has_response = any(
+            form.cleaned_data and not self._should_delete_form(form)
+            for form in self.forms
+            if hasattr(form, "cleaned_data")
+        )
+        status = self.instance.status
+        if status == Status.RESPONDED and not has_response:
+            raise ValidationError(
+                _("The status is “Government response tabled”: enter the response below.")
+            )
+        if has_response and status and status != Status.RESPONDED:
+            raise ValidationError(
+                _("A petition with a response has the status “Government response tabled”.")
+            )
+
+
+class GovernmentResponseInline(TranslationStackedInline):
+    model = GovernmentResponse
+    formset = GovernmentResponseFormSet
+    fields = ["office", "signer_name", "signer_capacity", "text", "tabled_on"]
+    extra = 0
+    max_num = 1
+
+
+@admin.register(GovernmentResponse)
+class GovernmentResponseAdmin(TranslationAdmin):
+    list_display = ["petition", "office", "tabled_on"]
+    list_select_related = ["petition"]
+    search_fields = ["petition__petition_no", "office_en", "office_fr", "signer_name"]
+    autocomplete_fields = ["petition"]
+    date_hierarchy = "tabled_on"

@@ -1,0 +1,14 @@
+"""Settings for the test suite: production settings with a throwaway key."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-" + "k" * 50)
+
+from config.settings import *  # noqa: E402, F403
+
+# Tests render templates without running collectstatic first.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
