@@ -7,7 +7,9 @@ from django.core.management import call_command
 
 from petitions.models import Petition
 
-SEED_PAGE = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "e-2829.txt"
+# Published petition pages, kept as the House's site shows them.
+PAGES = Path(__file__).resolve().parent / "pages"
+SEED_PAGE = PAGES / "e-2829.txt"
 
 
 @pytest.fixture
