@@ -81,9 +81,9 @@ class PetitionHistoryAdminMixin:
                 form.add_error("text", str(error))
             else:
                 message = (
-                    _("%(number)s was created from its page.")
+                    _("Petition %(number)s was created from its page.")
                     if result.created
-                    else _("%(number)s was updated from its page.")
+                    else _("Petition %(number)s was updated from its page.")
                 )
                 messages.success(request, message % {"number": result.petition.number})
                 return redirect(

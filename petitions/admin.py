@@ -121,7 +121,7 @@ class PetitionAdmin(PetitionHistoryAdminMixin, TranslationAdmin):
     fieldsets = [
         (
             _("Numbers and status"),
-            {"fields": ["kind", "e_number", "petition_no", "session", "status", "loaded_version"]},
+            {"fields": ["kind", "e_number", "petition_no", "session", "status"]},
         ),
         (_("Subject"), {"fields": ["subject", "keywords"]}),
         (
