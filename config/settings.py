@@ -5,6 +5,7 @@ DJANGO_DEBUG=1 (as `make run` sets it), an insecure key. Production
 (DJANGO_DEBUG unset or false) refuses to start without a real secret key.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -140,3 +141,28 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# --- Clerks' workflow: history, login throttling, admin sessions -------------
+# Appended as one block: clerks.history registers the historical models once
+# modeltranslation (first in INSTALLED_APPS) has added the translated columns.
+INSTALLED_APPS += ["simple_history", "axes", "clerks"]
+MIDDLEWARE += [
+    # Records who made each change kept in the history.
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "clerks.middleware.AdminNoStoreMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into a 429 page.
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five failed logins for one username from one address lock it out for 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Admin sessions end with the browser, or after this many idle seconds.
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_SECONDS", str(2 * 60 * 60)))
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True

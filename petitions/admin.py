@@ -1,9 +1,11 @@
 """The clerks' admin: a petition with its clauses, demands, signatures and response."""
 
 from django.contrib import admin
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from clerks.admin import PetitionHistoryAdminMixin
 from responses.admin import GovernmentResponseInline
 
 from .forms import OrderedPartForm, OrderedPartFormSet, PetitionAdminForm
@@ -68,13 +70,51 @@ class SignatureCountInline(admin.TabularInline):
     extra = 0
 
 
+class NeedsActionFilter(admin.SimpleListFilter):
+    """The clerks' work lists: what waits on them, soonest due first."""
+
+    title = _("needs action")
+    parameter_name = "action"
+    # Responses due within this many days are "due soon".
+    DUE_SOON_DAYS = 7
+
+    def lookups(self, request, model_admin):
+        return [
+            ("certification", _("Waiting for certification")),
+            ("presentation", _("Certified, not presented")),
+            ("due_soon", _("Response due within 7 days")),
+            ("overdue", _("Response overdue")),
+        ]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "certification":
+                return queryset.awaiting_certification()
+            case "presentation":
+                return queryset.certified_not_presented()
+            case "due_soon":
+                return queryset.response_due_within(self.DUE_SOON_DAYS)
+            case "overdue":
+                return queryset.response_overdue()
+        return queryset
+
+
 @admin.register(Petition)
-class PetitionAdmin(TranslationAdmin):
+class PetitionAdmin(PetitionHistoryAdminMixin, TranslationAdmin):
     form = PetitionAdminForm
     inlines = [WhereasClauseInline, DemandInline, GovernmentResponseInline, SignatureCountInline]
-    list_display = ["number_display", "petition_no", "subject", "status", "sponsor", "presented_on"]
+    list_display = [
+        "number_display",
+        "petition_no",
+        "subject",
+        "status",
+        "sponsor",
+        "presented_on",
+        "response_due",
+    ]
     list_select_related = ["subject", "sponsor"]
-    list_filter = ["status", "kind", "subject", "session", "initiator_province"]
+    list_filter = [NeedsActionFilter, "status", "kind", "subject", "session", "initiator_province"]
+    readonly_fields = ["response_due"]
     search_fields = ["initiator_name", "lead_in_en", "lead_in_fr", "petition_no"]
     autocomplete_fields = ["subject", "keywords", "sponsor", "presenter"]
     date_hierarchy = "presented_on"
@@ -115,12 +155,22 @@ class PetitionAdmin(TranslationAdmin):
                     "scheduled_close_at",
                     "closed_at",
                     "certified_on",
-                    "presented_on",
+                    ("presented_on", "response_due"),
                 ]
             },
         ),
         (_("Members and signatures"), {"fields": ["sponsor", "presenter", "signatures"]}),
     ]
+
+    @admin.display(description=_("response due"))
+    def response_due(self, petition):
+        """Presentation + 45 days; "overdue" while the response has not been tabled."""
+        due = petition.response_due_on
+        if due is None:
+            return "—"
+        if petition.is_overdue:
+            return _("%(date)s (overdue)") % {"date": date_format(due)}
+        return date_format(due)
 
     @admin.display(description=_("number"), ordering="e_number")
     def number_display(self, petition):

@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.forms.models import BaseInlineFormSet
+from django.utils.dateparse import parse_datetime
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from .numbers import format_e_number, parse_number
@@ -40,6 +42,52 @@ class PetitionAdminForm(forms.ModelForm):
         required=False,
         help_text=_("E-petitions only, given at creation: e-2829."),
     )
+    # When the petition was last saved, as the clerk loaded it: a later save by
+    # someone else means this form would overwrite their edit.
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["loaded_version"] = self.instance.updated_at.isoformat()
+        if "presenter" in self.fields:
+            self.fields["presenter"].help_text = _(
+                "Left empty on a presented petition, the sponsoring Member presents it."
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self._refuse_a_lost_update(cleaned_data.get("loaded_version"))
+        if (
+            cleaned_data.get("presented_on")
+            and cleaned_data.get("sponsor")
+            and not cleaned_data.get("presenter")
+        ):
+            cleaned_data["presenter"] = cleaned_data["sponsor"]
+        return cleaned_data
+
+    def _refuse_a_lost_update(self, loaded_version):
+        if not self.instance.pk:
+            return
+        # Locked until this save commits, so two saves cannot both pass the check.
+        saved = (
+            type(self.instance)
+            .objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("updated_at", flat=True)
+            .first()
+        )
+        loaded = parse_datetime(loaded_version or "")
+        if saved is not None and loaded != saved:
+            raise ValidationError(
+                _(
+                    "Someone else saved this petition at %(time)s, after you opened it. "
+                    "Your changes were not saved: reload the page to see theirs, then "
+                    "make yours again."
+                ),
+                code="stale",
+                params={"time": localtime(saved).strftime("%Y-%m-%d %H:%M:%S")},
+            )
 
     def clean_petition_no(self):
         value = self.cleaned_data.get("petition_no")

@@ -198,6 +198,31 @@ class PetitionQuerySet(models.QuerySet):
     def responded(self):
         return self.filter(status=Status.RESPONDED)
 
+    # What needs a clerk's action, soonest due first.
+
+    def awaiting_certification(self):
+        return self.filter(status=Status.AWAITING_CERTIFICATION).order_by("closed_at", "id")
+
+    def certified_not_presented(self):
+        return self.filter(status=Status.CERTIFIED).order_by("certified_on", "id")
+
+    def response_due_within(self, days, today=None):
+        """Presented, unanswered, the response due between today and ``days`` from now."""
+        today = today or timezone.localdate()
+        earliest = today - datetime.timedelta(days=RESPONSE_DAYS)
+        return self.filter(
+            status=Status.PRESENTED,
+            presented_on__gte=earliest,
+            presented_on__lte=earliest + datetime.timedelta(days=days),
+        ).order_by("presented_on", "id")
+
+    def response_overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(
+            status=Status.PRESENTED,
+            presented_on__lt=today - datetime.timedelta(days=RESPONSE_DAYS),
+        ).order_by("presented_on", "id")
+
 
 class Petition(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.ELECTRONIC)

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from clerks.history import record_first_versions
 from petitions.models import Petition
 
 # Published petition pages, kept as the House's site shows them.
@@ -15,12 +16,14 @@ SEED_PAGE = PAGES / "e-2829.txt"
 @pytest.fixture
 def e2829(db):
     call_command("loaddata", "e-2829", verbosity=0)
+    record_first_versions()
     return Petition.objects.get(e_number=2829)
 
 
 @pytest.fixture
 def samples(e2829):
     call_command("loaddata", "samples", verbosity=0)
+    record_first_versions()
 
 
 def page_text(response):
@@ -29,3 +32,32 @@ def page_text(response):
     body = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", body)
     body = re.sub(r"<[^>]+>", " ", body)
     return " ".join(html.unescape(body).split())
+
+
+def rendered_form_data(response):
+    """The values the change form would submit as rendered (inputs, selects, textareas)."""
+    body = response.content.decode()
+    form = body[body.index('id="petition_form"') :]
+    data = {}
+    for match in re.finditer(r"<input\b[^>]*>", form):
+        tag = match.group(0)
+        name = re.search(r'name="([^"]+)"', tag)
+        if not name:
+            continue
+        kind = re.search(r'type="([^"]+)"', tag)
+        kind = kind.group(1) if kind else "text"
+        if kind in ("submit", "button", "file"):
+            continue
+        if kind == "checkbox" and "checked" not in tag:
+            continue
+        value = re.search(r'value="([^"]*)"', tag)
+        data[name.group(1)] = (
+            html.unescape(value.group(1)) if value else ("on" if kind == "checkbox" else "")
+        )
+    for match in re.finditer(r'<textarea\b[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', form, re.S):
+        data[match.group(1)] = html.unescape(match.group(2)).lstrip("\n")
+    for match in re.finditer(r'<select\b[^>]*name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
+        selected = re.findall(r'<option value="([^"]*)"[^>]*selected', match.group(2))
+        if selected:
+            data[match.group(1)] = html.unescape(selected[0])
+    return data

@@ -1,13 +1,10 @@
 """A clerk enters and corrects petitions through the admin."""
 
-import re
-from html import unescape
-
 import pytest
 from django.contrib.auth import get_user_model
 
 from petitions.models import Member, ParliamentSession, Petition, Subject, WhereasClause
-from tests.conftest import page_text
+from tests.conftest import page_text, rendered_form_data
 
 
 @pytest.fixture
@@ -132,7 +129,7 @@ def test_status_against_the_dates_is_a_form_error_not_a_500(clerk_client, refere
 def test_clerk_swaps_two_clauses_in_one_save(clerk_client, e2829):
     change_url = f"/admin/petitions/petition/{e2829.pk}/change/"
     # Post back the page exactly as rendered, with positions 1 and 2 swapped.
-    data = _rendered_form_data(clerk_client.get(change_url))
+    data = rendered_form_data(clerk_client.get(change_url))
     clause_ids = list(e2829.clauses.values_list("pk", flat=True))
     data["clauses-0-position"], data["clauses-1-position"] = "2", "1"
     response = clerk_client.post(change_url, data)
@@ -153,32 +150,3 @@ def _errors(response):
     if response.context is None:
         return response
     return [response.context.get("errors"), response.context.get("inline_admin_formsets")]
-
-
-def _rendered_form_data(response):
-    """The values the change form would submit as rendered (inputs, selects, textareas)."""
-    body = response.content.decode()
-    form = body[body.index('id="petition_form"') :]
-    data = {}
-    for match in re.finditer(r"<input\b[^>]*>", form):
-        tag = match.group(0)
-        name = re.search(r'name="([^"]+)"', tag)
-        if not name:
-            continue
-        kind = re.search(r'type="([^"]+)"', tag)
-        kind = kind.group(1) if kind else "text"
-        if kind in ("submit", "button", "file"):
-            continue
-        if kind == "checkbox" and "checked" not in tag:
-            continue
-        value = re.search(r'value="([^"]*)"', tag)
-        data[name.group(1)] = (
-            unescape(value.group(1)) if value else ("on" if kind == "checkbox" else "")
-        )
-    for match in re.finditer(r'<textarea\b[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', form, re.S):
-        data[match.group(1)] = unescape(match.group(2)).lstrip("\n")
-    for match in re.finditer(r'<select\b[^>]*name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
-        selected = re.findall(r'<option value="([^"]*)"[^>]*selected', match.group(2))
-        if selected:
-            data[match.group(1)] = unescape(selected[0])
-    return data

@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from clerks.history import record_first_versions
 from petitions.models import Petition
 
 SAMPLE_FIXTURES = ["e-2829", "samples"]
@@ -14,3 +15,4 @@ class Command(BaseCommand):
             self.stdout.write("Petitions already present; sample records not loaded.")
             return
         call_command("loaddata", *SAMPLE_FIXTURES, verbosity=options["verbosity"])
+        record_first_versions()
