@@ -65,9 +65,10 @@ LOADTEST_CONNECTIONS ?= 64
 loadtest: install
 	DURATION=$(LOADTEST_DURATION) CONNECTIONS=$(LOADTEST_CONNECTIONS) $(SERVE_ENV) loadtest/run
 
+# Debug mode only spares these commands a secret key: they serve no page.
 backup: install
-	$(PY) manage.py backup_database $(FILE)
+	$(DEV_ENV) $(PY) manage.py backup_database $(FILE)
 
 restore: install
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/..."; exit 1; }
-	$(PY) manage.py restore_database --noinput $(FILE)
+	$(DEV_ENV) $(PY) manage.py restore_database $(FILE)

@@ -8,7 +8,7 @@ import re
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -36,21 +36,17 @@ FUZZ_SETTINGS = settings(
 )
 
 
-def public_routes(patterns=None, prefix=""):
-    """(route, converters) for every public URL pattern, admin excluded."""
+def public_routes(patterns=None, chain=()):
+    """Every public URL pattern, as the chain of patterns leading to it; admin excluded."""
     for entry in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(entry, URLResolver):
-            if entry.namespace in PRIVATE_NAMESPACES:
-                continue
-            yield from public_routes(entry.url_patterns, prefix + str(entry.pattern))
+            if entry.namespace not in PRIVATE_NAMESPACES:
+                yield from public_routes(entry.url_patterns, (*chain, entry.pattern))
         else:
-            assert isinstance(entry, URLPattern) and isinstance(entry.pattern, RoutePattern), (
-                f"{entry} is not a path() route: teach the fuzz tests to build its addresses"
-            )
-            yield prefix + str(entry.pattern), entry.pattern.converters
+            yield (*chain, entry.pattern)
 
 
-ROUTES = dict(public_routes())
+ROUTES = {"".join(str(pattern) for pattern in chain): chain for chain in public_routes()}
 PLACEHOLDER = re.compile(r"<(?:\w+:)?(\w+)>")
 
 text = st.text(st.characters(codec="utf-8"), max_size=40)
@@ -61,20 +57,26 @@ query = st.lists(st.tuples(st.one_of(st.sampled_from(KNOWN_KEYS), text), values)
 
 def address(route):
     """A strategy for addresses matching `route`, its parts random, known or hostile."""
-    parts = {
+    return st.tuples(*map(address_part, ROUTES[route])).map(lambda parts: "/" + "".join(parts))
+
+
+def address_part(pattern):
+    if not isinstance(pattern, RoutePattern):
+        # re_path(): any text its regular expression matches.
+        return st.from_regex(pattern.regex, fullmatch=True).map(lambda v: quote(v, safe="/"))
+    values = {
         name: st.one_of(
             st.from_regex(converter.regex, fullmatch=True),
             st.sampled_from(
                 [v for v in KNOWN_VALUES if re.fullmatch(converter.regex, v) is not None]
             ),
         )
-        for name, converter in ROUTES[route].items()
+        for name, converter in pattern.converters.items()
     }
-
-    def build(values):
-        return "/" + PLACEHOLDER.sub(lambda m: quote(values[m.group(1)], safe=""), route)
-
-    return st.fixed_dictionaries(parts).map(build)
+    route = str(pattern)
+    return st.fixed_dictionaries(values).map(
+        lambda v: PLACEHOLDER.sub(lambda m: quote(v[m.group(1)], safe=""), route)
+    )
 
 
 def test_every_public_page_is_fuzzed_and_the_admin_is_not():
