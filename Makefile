@@ -4,12 +4,17 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run test lint format check ci
+.PHONY: install run test lint format check ci lock serve loadtest backup restore
 
-$(VENV)/.installed: pyproject.toml
+$(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+
+# Exact versions from the lock file; `make lock` after changing pyproject.toml.
+$(VENV)/.installed: $(PY) requirements-dev.lock pyproject.toml
+	$(PY) -m pip install --quiet -r requirements-dev.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	$(PY) -m pip check || { echo "requirements-dev.lock is out of date: run make lock"; exit 1; }
 	touch $@
 
 install: $(VENV)/.installed
@@ -35,3 +40,35 @@ check: install
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
 
 ci: lint check test
+
+# Pins every dependency of pyproject.toml; existing pins are kept unless
+# LOCK_ARGS=--upgrade (or --upgrade-package NAME) says otherwise.
+lock: $(PY)
+	$(PY) -m pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_ARGS) -o requirements.lock pyproject.toml
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --extra dev $(LOCK_ARGS) \
+		-o requirements-dev.lock pyproject.toml
+
+# --- Production server, load test, backups ---------------------------------
+# Production settings: DJANGO_SECRET_KEY is required (see README). Plain HTTP
+# on loopback; behind a TLS proxy, set DJANGO_SECURE_SSL_REDIRECT=1.
+DJANGO_SECURE_SSL_REDIRECT ?= 0
+SERVE_ENV := DJANGO_SECURE_SSL_REDIRECT=$(DJANGO_SECURE_SSL_REDIRECT)
+
+serve: install
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py migrate --noinput
+	$(SERVE_ENV) $(VENV)/bin/gunicorn --config config/gunicorn.py config.wsgi
+
+LOADTEST_DURATION ?= 60s
+LOADTEST_CONNECTIONS ?= 64
+loadtest: install
+	DURATION=$(LOADTEST_DURATION) CONNECTIONS=$(LOADTEST_CONNECTIONS) $(SERVE_ENV) loadtest/run
+
+# Debug mode only spares these commands a secret key: they serve no page.
+backup: install
+	$(DEV_ENV) $(PY) manage.py backup_database $(FILE)
+
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/..."; exit 1; }
+	$(DEV_ENV) $(PY) manage.py restore_database $(FILE)

@@ -95,7 +95,7 @@ class SessionDetailView(PetitionPageMixin, DetailView):
 
     def get_object(self, queryset=None):
         code = self.kwargs["code"]
-        if not (code.isdigit() and len(code) in (2, 3)):
+        if not (code.isascii() and code.isdigit() and len(code) in (2, 3)):
             raise Http404("No such session.")
         return get_object_or_404(ParliamentSession, parliament=int(code[:-1]), number=int(code[-1]))
 
