@@ -19,7 +19,7 @@ from petitions.models import Member, ParliamentSession, Petition, Subject
 
 from .exports import petitions_csv_response
 from .filters import PetitionFilterSet
-from .pagination import PageNumberPagination
+from .pagination import StrictPageNumberPagination
 from .serializers import (
     CountedMemberSerializer,
     CountedSessionSerializer,
@@ -91,7 +91,7 @@ class PetitionListView(generics.ListAPIView):
     serializer_class = PetitionSummarySerializer
     # The one place the petition filters are named (search, facets, ordering).
     filterset_class = PetitionFilterSet
-    pagination_class = PageNumberPagination
+    pagination_class = StrictPageNumberPagination
     renderer_classes = [JSONRenderer, CSVRenderer]
 
     def get_queryset(self):
@@ -99,6 +99,7 @@ class PetitionListView(generics.ListAPIView):
 
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format == "csv":
+            self.paginator.check_parameters(request)
             queryset = self.filter_queryset(self.get_queryset())
             return petitions_csv_response(queryset, request)
         return super().list(request, *args, **kwargs)
@@ -130,7 +131,7 @@ class PetitionDetailView(generics.RetrieveAPIView):
 
 
 class CountedListView(generics.ListAPIView):
-    pagination_class = PageNumberPagination
+    pagination_class = StrictPageNumberPagination
     filter_backends = []
 
 

@@ -11,10 +11,24 @@ app_name = "feeds"
 urlpatterns = [
     path("petitions/", open_data(feeds.PetitionFeed()), name="petitions"),
     path("responses/", open_data(feeds.ResponseFeed()), name="responses"),
-    path("members/<slug:slug>/petitions/", open_data(feeds.MemberPetitionFeed()), name="member-petitions"),
-    path("members/<slug:slug>/responses/", open_data(feeds.MemberResponseFeed()), name="member-responses"),
-    path("subjects/<slug:slug>/petitions/", open_data(feeds.SubjectPetitionFeed()), name="subject-petitions"),
     path(
-        "subjects/<slug:slug>/responses/", open_data(feeds.SubjectResponseFeed()), name="subject-responses"
+        "members/<slug:slug>/petitions/",
+        open_data(feeds.MemberPetitionFeed()),
+        name="member-petitions",
+    ),
+    path(
+        "members/<slug:slug>/responses/",
+        open_data(feeds.MemberResponseFeed()),
+        name="member-responses",
+    ),
+    path(
+        "subjects/<slug:slug>/petitions/",
+        open_data(feeds.SubjectPetitionFeed()),
+        name="subject-petitions",
+    ),
+    path(
+        "subjects/<slug:slug>/responses/",
+        open_data(feeds.SubjectResponseFeed()),
+        name="subject-responses",
     ),
 ]
