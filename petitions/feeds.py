@@ -89,6 +89,9 @@ class ResponseFeed(AtomFeed):
     def item_pubdate(self, response):
         return start_of_day(response.tabled_on)
 
+    # Atom requires every entry to say when it last changed; a tabled response does not.
+    item_updateddate = item_pubdate
+
     def item_categories(self, response):
         return [str(response.petition.subject)]
 
