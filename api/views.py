@@ -44,17 +44,14 @@ BAD_PARAMETER = OpenApiResponse(
 
 
 class CSVRenderer(BaseRenderer):
-    """Declares ``format=csv``; the list view streams the CSV itself."""
+    """Declares ``format=csv``; the list view streams the CSV itself, and errors are JSON."""
 
     media_type = "text/csv"
     format = "csv"
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        # Reached only for errors (400, 404, 429): the message as one line of text.
-        if isinstance(data, dict) and "detail" in data:
-            return str(data["detail"]).encode()
-        return str(data).encode()
+        raise NotImplementedError("PetitionListView streams its CSV itself.")
 
 
 def list_responses(serializer):
@@ -96,6 +93,13 @@ class PetitionListView(generics.ListAPIView):
 
     def get_queryset(self):
         return Petition.objects.with_list_relations().newest_first()
+
+    def handle_exception(self, exc):
+        # An error answers in JSON, naming the bad parameter, even to a CSV request.
+        if getattr(self.request, "accepted_renderer", None) is not None:
+            self.request.accepted_renderer = JSONRenderer()
+            self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
 
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format == "csv":

@@ -78,6 +78,16 @@ def test_formula_looking_cells_are_made_inert(client, e2829, text):
     assert row["subject_fr"] == "Affaires étrangères"
 
 
+@pytest.mark.parametrize(
+    ("query", "parameter"), [({"status": "bogus"}, "status"), ({"page_size": "0"}, "page_size")]
+)
+def test_a_bad_csv_query_gets_a_json_400_naming_the_parameter(client, samples, query, parameter):
+    response = client.get("/api/v1/petitions/", {**query, "format": "csv"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert list(response.json()) == [parameter]
+
+
 def test_csv_reads_the_rows_in_one_query_however_many(client, samples, django_assert_num_queries):
     """One query (a cursor read in chunks), not one per row or per related record."""
     with django_assert_num_queries(1):
