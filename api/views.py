@@ -13,6 +13,7 @@ from drf_spectacular.utils import (
 from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.response import Response
 
 from petitions.choices import Status
 from petitions.models import Member, ParliamentSession, Petition, Subject
@@ -94,15 +95,20 @@ class PetitionListView(generics.ListAPIView):
     def get_queryset(self):
         return Petition.objects.with_list_relations().newest_first()
 
-    def handle_exception(self, exc):
-        # An error answers in JSON, naming the bad parameter, even to a CSV request.
-        if getattr(self.request, "accepted_renderer", None) is not None:
-            self.request.accepted_renderer = JSONRenderer()
-            self.request.accepted_media_type = JSONRenderer.media_type
-        return super().handle_exception(exc)
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Only the list itself is CSV, streamed by list(); an error or an OPTIONS
+        # answer is JSON, even to a CSV request.
+        if isinstance(response, Response) and self._wants_csv(request):
+            request.accepted_renderer = JSONRenderer()
+            request.accepted_media_type = JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
+
+    def _wants_csv(self, request):
+        renderer = getattr(request, "accepted_renderer", None)
+        return renderer is not None and renderer.format == "csv"
 
     def list(self, request, *args, **kwargs):
-        if request.accepted_renderer.format == "csv":
+        if self._wants_csv(request):
             self.paginator.check_parameters(request)
             queryset = self.filter_queryset(self.get_queryset())
             return petitions_csv_response(queryset, request)

@@ -88,6 +88,12 @@ def test_a_bad_csv_query_gets_a_json_400_naming_the_parameter(client, samples, q
     assert list(response.json()) == [parameter]
 
 
+def test_options_on_a_csv_query_answers_in_json(client, samples):
+    response = client.options("/api/v1/petitions/", {"format": "csv"})
+    assert response.status_code == 200
+    assert response.json()["name"] == "Petition List"
+
+
 def test_csv_reads_the_rows_in_one_query_however_many(client, samples, django_assert_num_queries):
     """One query (a cursor read in chunks), not one per row or per related record."""
     with django_assert_num_queries(1):

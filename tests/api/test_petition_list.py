@@ -70,6 +70,7 @@ def test_words_find_the_same_petitions_as_the_html_search(client, samples, words
     [
         ({"status": "bogus"}, "status"),
         ({"subject": "no-such-subject"}, "subject"),
+        ({"subject": "a\x00b"}, "subject"),
         ({"ordering": "random"}, "ordering"),
         ({"page": "abc"}, "page"),
         ({"page": "0"}, "page"),
