@@ -55,11 +55,16 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "petitions",
     "responses",
     "ops",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -231,4 +236,42 @@ LOGGING = {
         },
     },
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+}
+
+# The open-data API (api/): read-only, public, throttled per client address.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    # JSON only: the browsable renderer needs inline scripts a strict CSP forbids.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Behind N trusted proxies the client is the Nth address from the right of
+    # X-Forwarded-For; with 0 it is REMOTE_ADDR, so a client cannot forge it.
+    "NUM_PROXIES": PROXY_COUNT,
+}
+API_ANONYMOUS_RATE = os.environ.get("DJANGO_API_RATE", "120/minute")
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Petition record API",
+    "DESCRIPTION": (
+        "Read-only data on petitions to the House of Commons of Canada: every "
+        "petition with its text in English and French, its history, signatures and "
+        "government response; Members, subjects and sessions with their petition "
+        "counts. Any list of petitions is also available as CSV with `format=csv`."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The documentation's scripts and styles are served from this site, not a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"ProvinceEnum": "petitions.choices.Province"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.allow_empty_query_values",
+    ],
 }

@@ -1,0 +1,156 @@
+"""Atom feeds of newly published petitions and of government responses tabled.
+
+Each comes overall, for one Member (the petitions they sponsor) and for one subject.
+A petition is published when it opens for signature (an e-petition) or, for a paper
+petition, when it is presented; a response when it is tabled in the House.
+"""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from responses.models import GovernmentResponse
+
+from .models import OTTAWA, Member, Petition, Subject
+
+ITEMS = 30
+
+
+def start_of_day(date):
+    """A date as a moment (midnight in Ottawa), since Atom dates every entry with a time."""
+    return datetime.datetime.combine(date, datetime.time(), tzinfo=OTTAWA)
+
+
+class AtomFeed(Feed):
+    feed_type = Atom1Feed
+    author_name = _("Petition record")
+
+
+class PetitionFeed(AtomFeed):
+    title = _("New petitions")
+    subtitle = _("Petitions to the House of Commons, newest first.")
+
+    def link(self, obj=None):
+        return reverse("petitions:list")
+
+    def petitions(self, obj):
+        return Petition.objects.all()
+
+    def items(self, obj=None):
+        return self.petitions(obj).with_list_relations().newest_first()[:ITEMS]
+
+    def item_title(self, petition):
+        return f"{petition.number}: {petition.subject} ({petition.get_status_display()})"
+
+    def item_description(self, petition):
+        return Truncator(petition.lead_in).words(60)
+
+    def item_pubdate(self, petition):
+        if petition.opened_at:
+            return petition.opened_at
+        return start_of_day(petition.presented_on)
+
+    def item_updateddate(self, petition):
+        return petition.updated_at
+
+    def item_categories(self, petition):
+        return [str(petition.subject)]
+
+
+class ResponseFeed(AtomFeed):
+    title = _("Government responses")
+    subtitle = _("Government responses to petitions, as they are tabled in the House.")
+
+    def link(self, obj=None):
+        return reverse("petitions:home")
+
+    def responses(self, obj):
+        return GovernmentResponse.objects.all()
+
+    def items(self, obj=None):
+        return self.responses(obj).select_related("petition", "petition__subject")[:ITEMS]
+
+    def item_title(self, response):
+        petition = response.petition
+        return _("Response to %(number)s: %(subject)s") % {
+            "number": petition.number,
+            "subject": petition.subject,
+        }
+
+    def item_description(self, response):
+        first = response.paragraphs[:1]
+        return Truncator(first[0]).words(80) if first else ""
+
+    def item_pubdate(self, response):
+        return start_of_day(response.tabled_on)
+
+    # Atom requires every entry to say when it last changed; a tabled response does not.
+    item_updateddate = item_pubdate
+
+    def item_categories(self, response):
+        return [str(response.petition.subject)]
+
+
+class MemberFeedMixin:
+    def get_object(self, request, slug):
+        return get_object_or_404(Member, slug=slug)
+
+    def link(self, member):
+        return member.get_absolute_url()
+
+
+class SubjectFeedMixin:
+    def get_object(self, request, slug):
+        return get_object_or_404(Subject, slug=slug)
+
+    def link(self, subject):
+        return subject.get_absolute_url()
+
+
+class MemberPetitionFeed(MemberFeedMixin, PetitionFeed):
+    def title(self, member):
+        return _("Petitions sponsored by %(name)s") % {"name": member.name}
+
+    def subtitle(self, member):
+        return str(member)
+
+    def petitions(self, member):
+        return member.sponsored_petitions.all()
+
+
+class MemberResponseFeed(MemberFeedMixin, ResponseFeed):
+    def title(self, member):
+        return _("Responses to petitions sponsored by %(name)s") % {"name": member.name}
+
+    def subtitle(self, member):
+        return str(member)
+
+    def responses(self, member):
+        return GovernmentResponse.objects.filter(petition__sponsor=member)
+
+
+class SubjectPetitionFeed(SubjectFeedMixin, PetitionFeed):
+    def title(self, subject):
+        return _("New petitions: %(subject)s") % {"subject": subject}
+
+    def subtitle(self, subject):
+        return str(subject)
+
+    def petitions(self, subject):
+        return subject.petitions.all()
+
+
+class SubjectResponseFeed(SubjectFeedMixin, ResponseFeed):
+    def title(self, subject):
+        return _("Government responses: %(subject)s") % {"subject": subject}
+
+    def subtitle(self, subject):
+        return str(subject)
+
+    def responses(self, subject):
+        return GovernmentResponse.objects.filter(petition__subject=subject)

@@ -1,0 +1,84 @@
+"""A developer reads the API's OpenAPI schema and documentation, and the API keeps to it."""
+
+import re
+
+import pytest
+import schemathesis
+from django.contrib.staticfiles import finders
+from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+
+SCHEMA_URL = "/api/v1/schema/?format=json"
+SUBJECTS = ["environment", "foreign-affairs", "health"]
+
+
+def test_schema_documents_every_endpoint(client):
+    response = client.get(SCHEMA_URL)
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == "*"
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    assert set(schema["paths"]) == {
+        "/api/v1/petitions/",
+        "/api/v1/petitions/{number}/",
+        "/api/v1/members/",
+        "/api/v1/subjects/",
+        "/api/v1/sessions/",
+    }
+    petition = schema["components"]["schemas"]["Petition"]["properties"]
+    assert {"whereas", "demands", "response", "signatures_by_province", "url"} <= set(petition)
+    listing = schema["paths"]["/api/v1/petitions/"]["get"]
+    assert {p["name"] for p in listing["parameters"]} >= {"status", "subject", "ordering", "format"}
+    assert {"200", "400", "404", "429"} <= set(listing["responses"])
+
+
+def test_docs_load_nothing_from_elsewhere_and_nothing_inline(client):
+    response = client.get("/api/v1/docs/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    sources = re.findall(r'(?:src|href)="([^"]+)"', body)
+    assert sources and all(s.startswith("/") for s in sources)
+    assert "<style" not in body and "<script>" not in body
+    static = [s.removeprefix("/static/") for s in sources if s.startswith("/static/")]
+    assert len(static) == 5
+    assert all(finders.find(path) for path in static), static
+    script = client.get("/api/v1/docs/?script=")
+    assert script["Content-Type"] == "application/javascript"
+    assert "/api/v1/schema/" in script.content.decode()
+
+
+# Read from the running API itself (no database needed), once, when the tests are collected.
+schema = schemathesis.openapi.from_wsgi(SCHEMA_URL, get_wsgi_application())
+
+
+@pytest.fixture
+def served_in_process(samples, settings):
+    """The sample records, and requests made in-process inside the test's transaction."""
+    settings.API_ANONYMOUS_RATE = "100000/minute"
+    # The test holds the database in one transaction: keep requests from closing it.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@schema.parametrize()
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_api_never_fails_and_keeps_to_its_schema(case, served_in_process):
+    """Generated requests, valid and invalid: no 5xx, and every answer as documented."""
+    name_a_real_subject(case)
+    case.call_and_validate()
+
+
+def name_a_real_subject(case):
+    """A subject is named by the slug of a record, which no schema can enumerate: a request
+    generated as valid names one of the samples' subjects (an unknown one is a 400)."""
+    if case.query and "subject" in case.query and not case.meta.generation.mode.is_negative:
+        case.query["subject"] = SUBJECTS[len(str(case.query["subject"])) % len(SUBJECTS)]
