@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_filters",
     "petitions",
     "responses",
+    "demo",
 ]
 
 MIDDLEWARE = [
