@@ -147,8 +147,10 @@ def machine():
         if line.startswith("model name"):
             cpu = line.split(":", 1)[1].strip()
             break
-    memory = Path("/proc/meminfo").read_text().split("\n")[0].split()[1]
-    return f"{os.cpu_count()} cores ({cpu}), {int(memory) / 1024 / 1024:.0f} GiB, Python {platform.python_version()}"
+    memory_gib = int(Path("/proc/meminfo").read_text().split()[1]) / 1024 / 1024
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory_gib:.0f} GiB, Python {platform.python_version()}"
+    )
 
 
 def database_version(database, env):
@@ -186,7 +188,8 @@ def table(runs):
             floor = load["minimal view"]["rps"]
             lines += [
                 "",
-                "| under load (gunicorn, 2 workers; wrk) | requests/s | ratio to minimal view | non-2xx/3xx |",
+                "| under load (gunicorn, 2 workers; wrk) | requests/s | ratio to minimal view "
+                "| non-2xx/3xx |",
                 "| --- | ---: | ---: | ---: |",
             ]
             for name in ("minimal view", "petition page", "search"):
