@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run test lint format check ci lock serve loadtest backup restore
+.PHONY: install run test lint format check ci lock serve loadtest backup restore bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -72,3 +72,13 @@ backup: install
 restore: install
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/..."; exit 1; }
 	$(DEV_ENV) $(PY) manage.py restore_database $(FILE)
+
+# --- Benchmark ----------------------------------------------------------------
+# Fresh databases of BENCH_SIZES made-up petitions; results go to BENCHMARKS.md.
+# PostgreSQL at 127.0.0.1:5432 (database petitions_bench, recreated each run).
+BENCH_SIZES ?= 10000,100000
+BENCH_DATABASES ?= postgresql,sqlite
+BENCH_ARGS ?=
+bench: install
+	command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	$(PY) bench/run.py --sizes $(BENCH_SIZES) --databases $(BENCH_DATABASES) $(BENCH_ARGS)

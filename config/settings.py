@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "responses",
     "ops",
     "api",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,265 @@
+"""The benchmark: seed N petitions, time every kind of page, load-test under gunicorn.
+
+    python bench/run.py --sizes 10000,100000 --databases postgresql,sqlite
+
+For each database and size it builds a fresh database, loads e-2829, the samples
+and made-up petitions (seed_demo), measures server-side time and queries per page
+in-process, then serves the application with gunicorn (2 workers) and drives it
+with wrk from a separate process: the petition page and a search, each as a ratio
+to a minimal view in the same run, and the workers' resident memory afterwards.
+The table is printed and written to BENCHMARKS.md. It asserts no timings.
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PG_URL = "postgres://postgres@127.0.0.1:5432/petitions_bench"
+SQLITE_PATH = Path("/tmp/petitions_bench.sqlite3")
+SQLITE_LIMIT = 100_000
+SAMPLE_RECORDS = 5  # e-2829 and the made-up samples loaded before seed_demo
+MARK_START, MARK_END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
+
+
+def environment(database):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_DEBUG": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": PG_URL if database == "postgresql" else f"sqlite:///{SQLITE_PATH}",
+    }
+    return env
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def fresh_database(database, env):
+    if database == "postgresql":
+        for statement in (
+            "DROP DATABASE IF EXISTS petitions_bench",
+            "CREATE DATABASE petitions_bench",
+        ):
+            subprocess.run(
+                ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", statement], check=True
+            )
+    else:
+        SQLITE_PATH.unlink(missing_ok=True)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_sample_records", "-v0")
+
+
+def seed(env, size):
+    started = time.monotonic()
+    manage(env, "seed_demo", "--petitions", str(size - SAMPLE_RECORDS))
+    return time.monotonic() - started
+
+
+def measure_in_process(env, requests):
+    out = subprocess.run(
+        [PYTHON, "-m", "bench.measure", str(requests)],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(port, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not start")
+
+
+def wrk(url, seconds, connections):
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": round(rate, 1), "non_2xx": int(errors.group(1)) if errors else 0}
+
+
+def resident_memory_mb(master_pid):
+    children = subprocess.run(
+        ["pgrep", "-P", str(master_pid)], capture_output=True, text=True
+    ).stdout.split()
+    sizes = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
+    return round(max(sizes), 1) if sizes else None
+
+
+def load_test(env, petition_url, search_url, seconds, connections):
+    port = free_port()
+    server = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "bench.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}",
+         "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    try:
+        wait_for(port)
+        base = f"http://127.0.0.1:{port}"
+        results = {}
+        for name, path in (
+            ("minimal view", "/bench/minimal/"),
+            ("petition page", petition_url),
+            ("search", search_url),
+        ):
+            results[name] = wrk(base + path, seconds, connections)
+        results["worker memory MB"] = resident_memory_mb(server.pid)
+        return results
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def machine():
+    cpu = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory_gib = int(Path("/proc/meminfo").read_text().split()[1]) / 1024 / 1024
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory_gib:.0f} GiB, Python {platform.python_version()}"
+    )
+
+
+def database_version(database, env):
+    if database == "sqlite":
+        import sqlite3
+
+        return f"SQLite {sqlite3.sqlite_version}"
+    out = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-Atc", "SHOW server_version"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    return f"PostgreSQL {out.stdout.strip()}"
+
+
+def table(runs):
+    lines = []
+    for run in runs:
+        lines += [
+            f"### {run['database']}, {run['size']:,} petitions",
+            "",
+            f"Seeded in {run['seed_seconds']:.0f} s. {run['database_version']}.",
+            "",
+            "| page | p50 ms | p95 ms | queries | status | example |",
+            "| --- | ---: | ---: | --- | --- | --- |",
+        ]
+        for name, row in run["pages"].items():
+            queries = ", ".join(map(str, row["queries"]))
+            statuses = ", ".join(map(str, row["statuses"]))
+            lines.append(
+                f"| {name} | {row['p50_ms']} | {row['p95_ms']} | {queries} | {statuses} "
+                f"| `{row['example']}` |"
+            )
+        load = run.get("load")
+        if load:
+            floor = load["minimal view"]["rps"]
+            lines += [
+                "",
+                "| under load (gunicorn, 2 workers; wrk) | requests/s | ratio to minimal view "
+                "| non-2xx/3xx |",
+                "| --- | ---: | ---: | ---: |",
+            ]
+            for name in ("minimal view", "petition page", "search"):
+                row = load[name]
+                lines.append(
+                    f"| {name} | {row['rps']} | {row['rps'] / floor:.2f} | {row['non_2xx']} |"
+                )
+            lines += [
+                "",
+                f"Largest worker resident memory after the run: {load['worker memory MB']} MB.",
+            ]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_report(runs, args):
+    header = (
+        f"{MARK_START}\n## Benchmark\n\n"
+        f"`make bench` on {dt.date.today().isoformat()}: {machine()}. "
+        f"{args.requests} requests per page in-process (server-side time, Django test client); "
+        f"wrk {args.load_seconds} s at {args.connections} connections per row under load.\n\n"
+    )
+    report = header + table(runs) + MARK_END
+    path = ROOT / "BENCHMARKS.md"
+    text = path.read_text() if path.exists() else "# Benchmarks\n\n"
+    if MARK_START in text:
+        text = re.sub(
+            re.escape(MARK_START) + ".*?" + re.escape(MARK_END), lambda _: report, text, flags=re.S
+        )
+    else:
+        text = text.rstrip("\n") + "\n\n" + report + "\n"
+    path.write_text(text)
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--databases", default="postgresql,sqlite")
+    parser.add_argument("--requests", type=int, default=200, help="per page, in-process")
+    parser.add_argument("--load-seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--no-report", action="store_true", help="print only; leave BENCHMARKS.md")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: apt-get install -y wrk")
+    runs = []
+    for database in args.databases.split(","):
+        for size in (int(s) for s in args.sizes.split(",")):
+            if database == "sqlite" and size > SQLITE_LIMIT:
+                continue
+            env = environment(database)
+            print(f"== {database}, {size:,} petitions", flush=True)
+            fresh_database(database, env)
+            run = {"database": database, "size": size, "seed_seconds": seed(env, size)}
+            run["database_version"] = database_version(database, env)
+            run["pages"] = measure_in_process(env, args.requests)
+            run["load"] = load_test(
+                env,
+                run["pages"]["petition page"]["example"],
+                run["pages"]["search, common word"]["example"],
+                args.load_seconds,
+                args.connections,
+            )
+            runs.append(run)
+            print(table([run]), flush=True)
+    if not args.no_report:
+        write_report(runs, args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,13 @@
+from django.http import HttpResponse
+from django.urls import include, path
+
+
+def minimal(request):
+    """The least a Django view can do: the ceiling every page is compared with."""
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path("bench/minimal/", minimal),
+    path("", include("config.urls")),
+]

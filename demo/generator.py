@@ -1,0 +1,285 @@
+"""Made-up petitions at scale, as rows ready for bulk loading.
+
+Everything comes from one seeded random generator, so the same arguments give
+the same records. Rows are plain tuples in the column order of ``COLUMNS``.
+"""
+
+import datetime as dt
+import random
+
+from petitions.choices import (
+    CERTIFICATION_THRESHOLD,
+    RESPONSE_DAYS,
+    SIGNING_PERIODS,
+    AddresseeKind,
+    Kind,
+    Province,
+    Status,
+)
+from petitions.models import OTTAWA
+
+from . import vocabulary as words
+
+PETITION_COLUMNS = (
+    "id", "kind", "e_number", "petition_no", "session_id", "subject_id",
+    "initiator_name", "initiator_city", "initiator_province", "original_language",
+    "addressee_kind", "addressee_name", "addressee_name_en", "addressee_name_fr",
+    "clause_style", "lead_in", "lead_in_en", "lead_in_fr", "demand_style", "status",
+    "opened_at", "scheduled_close_at", "closed_at", "certified_on", "presented_on",
+    "sponsor_id", "presenter_id", "signatures", "created_at", "updated_at",
+)  # fmt: skip
+PART_COLUMNS = ("id", "petition_id", "position", "text", "text_en", "text_fr")
+RESPONSE_COLUMNS = (
+    "id", "petition_id", "office", "office_en", "office_fr", "signer_name",
+    "signer_capacity", "text", "text_en", "text_fr", "tabled_on",
+)  # fmt: skip
+SIGNATURE_COLUMNS = ("id", "petition_id", "province", "count")
+KEYWORD_COLUMNS = ("id", "petition_id", "keyword_id")
+
+COLUMNS = {
+    "petitions_petition": PETITION_COLUMNS,
+    "petitions_whereasclause": PART_COLUMNS,
+    "petitions_demand": PART_COLUMNS,
+    "responses_governmentresponse": RESPONSE_COLUMNS,
+    "petitions_signaturecount": SIGNATURE_COLUMNS,
+    "petitions_petition_keywords": KEYWORD_COLUMNS,
+}
+
+PROVINCES = [p.value for p in Province]
+# Rough shares of the population, so signatures look like Canada's.
+PROVINCE_WEIGHTS = [12, 14, 4, 2, 1, 3, 0.2, 0.1, 39, 0.5, 22, 3, 0.1]
+
+
+def make_place_names(rng, count):
+    """Invented place names: rare words for search to find."""
+    names = set()
+    while len(names) < count:
+        name = "".join(rng.choice(words.SYLLABLES) for _ in range(rng.randint(2, 4)))
+        names.add(name.capitalize())
+    return sorted(names)
+
+
+class Ids:
+    """The next primary key of each table, advanced as rows are made."""
+
+    def __init__(self, starts):
+        self.next = dict(starts)
+
+    def take(self, table):
+        value = self.next[table]
+        self.next[table] = value + 1
+        return value
+
+
+class PetitionFactory:
+    def __init__(self, seed, reference, ids, first_e_number, first_serials, today):
+        self.rng = random.Random(seed)
+        self.ref = reference
+        self.ids = ids
+        self.e_number = first_e_number
+        self.serials = dict(first_serials)
+        self.today = today
+        self.now = dt.datetime.now(dt.UTC)
+        self.places = make_place_names(self.rng, 20_000)
+        self.e_from = dt.date.fromisoformat(words.E_PETITIONS_FROM)
+
+    def batches(self, total, batch_size=5_000):
+        """Batches of rows by table, session after session, oldest first."""
+        sessions = self.ref["sessions"]
+        lengths = [((s["ended_on"] or self.today) - s["started_on"]).days for s in sessions]
+        shares = [round(total * n / sum(lengths)) for n in lengths]
+        shares[-1] += total - sum(shares)
+        batch = self._empty()
+        for session, count in zip(sessions, shares, strict=True):
+            start, end = session["started_on"], session["ended_on"] or self.today
+            span = (end - start).days
+            offsets = sorted(self.rng.random() * span for _ in range(count))
+            for offset in offsets:
+                self._petition(batch, session, start + dt.timedelta(days=int(offset)), end)
+                if len(batch["petitions_petition"]) >= batch_size:
+                    yield batch
+                    batch = self._empty()
+        if batch["petitions_petition"]:
+            yield batch
+
+    def _empty(self):
+        return {table: [] for table in COLUMNS}
+
+    def _petition(self, batch, session, day, session_end):
+        rng = self.rng
+        electronic = day >= self.e_from and rng.random() < 0.8
+        kind = Kind.ELECTRONIC if electronic else Kind.PAPER
+        topic_en, topic_fr = rng.choice(words.TOPICS)
+        place = rng.choice(self.places)
+        year = str(rng.randint(1995, 2024))
+        fill = {"place": place, "year": year}
+        en = {**fill, "topic": topic_en}
+        fr = {**fill, "topic": topic_fr}
+        language = "fr" if rng.random() < 0.22 else "en"
+        member = rng.choice(self.ref["members"])
+
+        dates = self._timeline(kind, day, session_end)
+        status = dates.pop("status")
+        signatures = dates.pop("signatures")
+        petition_no = None
+        if dates["presented_on"]:
+            self.serials[session["id"]] = self.serials.get(session["id"], 0) + 1
+            petition_no = f"{session['code']}-{self.serials[session['id']]:05d}"
+        e_number = None
+        if electronic:
+            e_number = self.e_number
+            self.e_number += 1
+
+        addressee = rng.choices(
+            [AddresseeKind.GOVERNMENT, AddresseeKind.HOUSE, AddresseeKind.MINISTER],
+            weights=[6, 3, 1],
+        )[0]
+        addressee_en = addressee_fr = None
+        if addressee == AddresseeKind.MINISTER:
+            addressee_en, addressee_fr = rng.choice(words.OFFICES)
+        label_en = {
+            AddresseeKind.GOVERNMENT: "Government of Canada",
+            AddresseeKind.HOUSE: "House of Commons",
+        }.get(addressee, addressee_en)
+        label_fr = {
+            AddresseeKind.GOVERNMENT: "gouvernement du Canada",
+            AddresseeKind.HOUSE: "Chambre des communes",
+        }.get(addressee, addressee_fr)
+
+        pid = self.ids.take("petitions_petition")
+        if kind == Kind.PAPER:
+            lead_en = words.PAPER_LEAD_IN[0].format(**en)
+            lead_fr = words.PAPER_LEAD_IN[1].format(**fr)
+            clause_style, demand_count = "paragraphs", 0
+        else:
+            template = rng.choice(words.LEAD_INS)
+            lead_en = template[0].format(addressee=label_en)
+            lead_fr = template[1].format(addressee=label_fr)
+            clause_style, demand_count = "list", rng.randint(1, 10)
+        for position in range(1, rng.randint(0, 8) + 1):
+            text_en, text_fr = rng.choice(words.CLAUSES)
+            text_en, text_fr = text_en.format(**en), text_fr.format(**fr)
+            if kind == Kind.PAPER:
+                text_en, text_fr = f"THAT {text_en}", f"QUE {text_fr}"
+            batch["petitions_whereasclause"].append(
+                (self.ids.take("petitions_whereasclause"), pid, position, text_en, text_en, text_fr)
+            )
+        for position in range(1, demand_count + 1):
+            text_en, text_fr = rng.choice(words.DEMANDS)
+            text_en, text_fr = text_en.format(**en), text_fr.format(**fr)
+            batch["petitions_demand"].append(
+                (self.ids.take("petitions_demand"), pid, position, text_en, text_en, text_fr)
+            )
+        initiator = (
+            ("", "", "")
+            if kind == Kind.PAPER
+            else (self._person(), rng.choice(self.places), rng.choice(PROVINCES))
+        )
+        batch["petitions_petition"].append(
+            (
+                pid, kind, e_number, petition_no, session["id"],
+                rng.choice(self.ref["subjects"]), *initiator, language, addressee,
+                addressee_en or "", addressee_en, addressee_fr, clause_style,
+                lead_en, lead_en, lead_fr, rng.choice(["numbered", "numbered", "bulleted"]),
+                status, dates["opened_at"], dates["scheduled_close_at"], dates["closed_at"],
+                dates["certified_on"], dates["presented_on"], member,
+                member if dates["presented_on"] else None, signatures, self.now, self.now,
+            )
+        )  # fmt: skip
+        for keyword in rng.sample(self.ref["keywords"], rng.randint(0, 3)):
+            batch["petitions_petition_keywords"].append(
+                (self.ids.take("petitions_petition_keywords"), pid, keyword)
+            )
+        if kind == Kind.ELECTRONIC and signatures:
+            self._signatures(batch, pid, signatures)
+        if dates["tabled_on"]:
+            office_en, office_fr = rng.choice(words.OFFICES)
+            chosen = rng.sample(words.RESPONSE_PARAGRAPHS, rng.randint(2, 4))
+            text_en = "\n\n".join(p[0].format(**en) for p in chosen)
+            text_fr = "\n\n".join(p[1].format(**fr) for p in chosen)
+            batch["responses_governmentresponse"].append(
+                (
+                    self.ids.take("responses_governmentresponse"), pid, office_en, office_en,
+                    office_fr, f"The Honourable {self._person()}", "minister", text_en, text_en,
+                    text_fr, dates["tabled_on"],
+                )
+            )  # fmt: skip
+
+    def _person(self):
+        return f"{self.rng.choice(words.FIRST_NAMES)} {self.rng.choice(words.LAST_NAMES)}"
+
+    def _signatures(self, batch, pid, total):
+        provinces = self.rng.choices(PROVINCES, weights=PROVINCE_WEIGHTS, k=self.rng.randint(1, 5))
+        remaining = total
+        for province in dict.fromkeys(provinces):
+            count = self.rng.randint(0, remaining)
+            remaining -= count
+            batch["petitions_signaturecount"].append(
+                (self.ids.take("petitions_signaturecount"), pid, province, count)
+            )
+
+    def _timeline(self, kind, day, session_end):
+        """Dates and status of one petition that starts on ``day``."""
+        rng = self.rng
+        ended = session_end < self.today
+        out = dict.fromkeys(
+            ("opened_at", "scheduled_close_at", "closed_at", "certified_on", "presented_on"),
+        )
+        out["tabled_on"] = None
+        threshold = CERTIFICATION_THRESHOLD[kind]
+        if kind == Kind.PAPER:
+            presented = min(day, session_end)
+            out["presented_on"] = presented
+            if rng.random() < 0.5:
+                out["certified_on"] = presented - dt.timedelta(days=rng.randint(0, 10))
+            out["signatures"] = rng.randint(threshold, 600)
+            return self._response(out, presented, ended)
+        minutes = rng.randrange(9 * 60, 16 * 60, 5)
+        opened = dt.datetime(
+            day.year, day.month, day.day, minutes // 60, minutes % 60, tzinfo=OTTAWA
+        )
+        period = rng.choices(SIGNING_PERIODS, weights=[1, 1, 2, 6])[0]
+        end_day = day + dt.timedelta(days=period)
+        scheduled = opened.replace(year=end_day.year, month=end_day.month, day=end_day.day)
+        out["opened_at"], out["scheduled_close_at"] = opened, scheduled
+        signatures = int(10 ** rng.uniform(1.5, 4.6))
+        out["signatures"] = signatures
+        if scheduled.date() > session_end:
+            if ended:
+                out["closed_at"] = opened.replace(
+                    year=session_end.year, month=session_end.month, day=session_end.day
+                )
+                if out["closed_at"] <= opened:
+                    out["closed_at"] = opened + dt.timedelta(hours=1)
+                out["status"] = Status.CLOSED_DISSOLUTION
+                return out
+            out["signatures"] = None
+            out["status"] = Status.OPEN
+            return out
+        out["closed_at"] = scheduled
+        if signatures < threshold:
+            out["status"] = Status.NOT_CERTIFIED
+            return out
+        certified = scheduled.date() + dt.timedelta(days=rng.randint(1, 14))
+        if certified > self.today:
+            out["status"] = Status.AWAITING_CERTIFICATION
+            return out
+        out["certified_on"] = certified
+        presented = certified + dt.timedelta(days=rng.randint(3, 40))
+        if presented > session_end or presented > self.today:
+            out["status"] = Status.CLOSED_DISSOLUTION if ended else Status.CERTIFIED
+            return out
+        out["presented_on"] = presented
+        return self._response(out, presented, ended)
+
+    def _response(self, out, presented, ended):
+        rng = self.rng
+        late = rng.random() < 0.15
+        days = rng.randint(RESPONSE_DAYS + 1, 90) if late else rng.randint(15, RESPONSE_DAYS)
+        tabled = presented + dt.timedelta(days=days)
+        if tabled > self.today or (ended and rng.random() < 0.03):
+            out["status"] = Status.UNANSWERED_DISSOLUTION if ended else Status.PRESENTED
+            return out
+        out["tabled_on"] = tabled
+        out["status"] = Status.RESPONDED
+        return out

@@ -1,0 +1,84 @@
+"""The sessions, Members, subjects and keywords that made-up petitions refer to."""
+
+import datetime as dt
+import random
+
+from django.utils.text import slugify
+
+from petitions.models import Keyword, Member, ParliamentSession, Subject
+
+from . import vocabulary as words
+from .generator import PROVINCE_WEIGHTS, PROVINCES, make_place_names
+
+MEMBERS = 450
+KEYWORDS = 300
+
+
+def ensure_reference_data(seed):
+    """Create what is missing (in a few queries) and return the ids to pick from."""
+    rng = random.Random(seed)
+    places = make_place_names(rng, MEMBERS + KEYWORDS)
+    sessions = _ensure(
+        ParliamentSession,
+        "code",
+        [
+            ParliamentSession(
+                parliament=parliament,
+                number=number,
+                started_on=dt.date.fromisoformat(started),
+                ended_on=dt.date.fromisoformat(ended) if ended else None,
+            )
+            for parliament, number, started, ended in words.SESSIONS
+        ],
+    )
+    subjects = _ensure(
+        Subject,
+        "slug",
+        [Subject(slug=slugify(en), name_en=en, name_fr=fr) for en, fr in words.SUBJECTS],
+    )
+    members = []
+    for index in range(MEMBERS):
+        name = f"{rng.choice(words.FIRST_NAMES)} {rng.choice(words.LAST_NAMES)}"
+        caucus_en, caucus_fr = rng.choice(words.CAUCUSES)
+        members.append(
+            Member(
+                slug=f"demo-{index + 1}-{slugify(name)}",
+                name=name,
+                riding_en=places[index],
+                riding_fr=places[index],
+                province=rng.choices(PROVINCES, weights=PROVINCE_WEIGHTS)[0],
+                caucus_en=caucus_en,
+                caucus_fr=caucus_fr,
+            )
+        )
+    keywords = []
+    for index in range(KEYWORDS):
+        topic_en, topic_fr = words.TOPICS[index % len(words.TOPICS)]
+        place = places[MEMBERS + index]
+        keywords.append(
+            Keyword(
+                slug=f"demo-{index + 1}",
+                name_en=f"{topic_en} ({place})",
+                name_fr=f"{topic_fr} ({place})",
+            )
+        )
+    return {
+        "sessions": [
+            {"id": s.pk, "code": s.code, "started_on": s.started_on, "ended_on": s.ended_on}
+            for s in sessions
+        ],
+        "subjects": [s.pk for s in subjects],
+        "members": [m.pk for m in _ensure(Member, "slug", members)],
+        "keywords": [k.pk for k in _ensure(Keyword, "slug", keywords)],
+    }
+
+
+def _ensure(model, key, wanted):
+    """The rows wanted, created where missing, existing ones kept as they are."""
+    existing = {getattr(obj, key): obj for obj in model.objects.all()}
+    missing = [obj for obj in wanted if getattr(obj, key) not in existing]
+    for obj in missing:
+        obj.full_clean(validate_unique=False)
+    for obj in model.objects.bulk_create(missing):
+        existing[getattr(obj, key)] = obj
+    return [existing[getattr(obj, key)] for obj in wanted]
