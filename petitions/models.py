@@ -30,6 +30,7 @@ from .choices import (
     Province,
     Status,
 )
+from .languages import addressee_heading
 from .numbers import PETITION_NO_FORMAT, format_e_number, parse_number
 
 OTTAWA = ZoneInfo("America/Toronto")
@@ -457,6 +458,11 @@ class Petition(models.Model):
         if self.addressee_kind in (AddresseeKind.HOUSE, AddresseeKind.GOVERNMENT):
             return self.get_addressee_kind_display()
         return self.addressee_name
+
+    @property
+    def addressee_heading(self):
+        """ "Petition to the Government of Canada", in the page's language if written."""
+        return addressee_heading(self)
 
     @property
     def has_response(self):

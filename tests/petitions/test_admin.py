@@ -93,7 +93,7 @@ def test_clerk_adds_a_petition_and_the_public_reads_it(clerk_client, reference):
     petition = Petition.objects.get(e_number=3001)
     assert [c.text for c in petition.clauses.all()] == clauses
     assert petition.response.paragraphs == ["First paragraph.", "Second paragraph."]
-    public = page_text(clerk_client.get("/petitions/e-3001/"))
+    public = page_text(clerk_client.get("/en/petitions/e-3001/"))
     for sentence in [*clauses, *demands, "First paragraph.", "Second paragraph."]:
         assert sentence in public
     assert "Response by the Minister of Transport" in public
