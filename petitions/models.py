@@ -30,10 +30,21 @@ from .choices import (
     Province,
     Status,
 )
-from .languages import addressee_heading
+from .languages import addressee_heading, current_language
 from .numbers import PETITION_NO_FORMAT, format_e_number, parse_number
 
 OTTAWA = ZoneInfo("America/Toronto")
+
+
+def plain_ordinal(number):
+    """ "43rd"; in French "43e", "1re" (législature and session are feminine).
+
+    Django's ordinal() writes French ordinals in <sup> markup, which a string
+    interpolated into a translated sentence would show escaped.
+    """
+    if current_language() == "fr":
+        return "1re" if number == 1 else f"{number}e"
+    return ordinal(number)
 
 
 class ParliamentSession(models.Model):
@@ -64,8 +75,8 @@ class ParliamentSession(models.Model):
 
     def __str__(self):
         return gettext("%(parliament)s Parliament, %(session)s Session") % {
-            "parliament": ordinal(self.parliament),
-            "session": ordinal(self.number),
+            "parliament": plain_ordinal(self.parliament),
+            "session": plain_ordinal(self.number),
         }
 
     def get_absolute_url(self):
