@@ -59,7 +59,7 @@ def _joined(model, field, link="petition"):
         Subquery(
             rows.values(link)
             .annotate(
-                joined=StringAgg(field, " ", ordering="position" if link == "petition" else "id")
+                joined=StringAgg(field, " ", order_by="position" if link == "petition" else "id")
             )
             .values("joined")[:1],
             output_field=TextField(),
