@@ -137,6 +137,8 @@ class PetitionFilter(django_filters.FilterSet):
         widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
     )
 
+    rank_limit = RANK_LIMIT
+
     class Meta:
         form = PetitionFilterForm
         fields = []
@@ -187,7 +189,7 @@ class PetitionFilter(django_filters.FilterSet):
                 sort = Sort.NEWEST
             else:
                 self.match_count = queryset.count()
-                if self.match_count > RANK_LIMIT:
+                if self.match_count > self.rank_limit:
                     self.rank_skipped = True
                     sort = Sort.NEWEST
         if sort == Sort.RELEVANCE:

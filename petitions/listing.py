@@ -5,11 +5,12 @@ page that says which; a page number or page size out of range is a page
 with a message.
 """
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.translation import gettext as _
 
 from . import search
-from .filters import MAX_QUERY_LENGTH, RANK_LIMIT, PetitionFilter
+from .filters import MAX_QUERY_LENGTH, PetitionFilter
 from .models import Petition
 
 PAGE_SIZES = (10, 20, 50, 100)
@@ -51,7 +52,7 @@ class PetitionListMixin:
                     "More than %(limit)s petitions match, so they are listed newest first. "
                     "Add words or filters to list them by best match."
                 )
-                % {"limit": f"{RANK_LIMIT:,}"}
+                % {"limit": intcomma(filterset.rank_limit)}
             )
         context.update(
             page_obj=page,

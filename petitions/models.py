@@ -147,6 +147,8 @@ NEWEST_FIRST = [
 ]
 
 
+# Only search reads these, in the database; pages need not fetch them.
+SEARCH_VECTORS = ("search_vector_en", "search_vector_fr")
 # How far from a number that names no petition "close matches" are sought.
 NEARBY = 10
 RESPONSE_DUE_ON = ExpressionWrapper(
@@ -193,12 +195,16 @@ class PetitionQuerySet(models.QuerySet):
 
     def with_page_relations(self):
         """Everything the petition page shows, in a fixed number of queries."""
-        return self.select_related(
-            "subject", "session", "sponsor", "presenter", "response"
-        ).prefetch_related("keywords", "clauses", "demands", "signature_counts")
+        return (
+            self.select_related("subject", "session", "sponsor", "presenter", "response")
+            .prefetch_related("keywords", "clauses", "demands", "signature_counts")
+            .defer(*SEARCH_VECTORS)
+        )
 
     def with_list_relations(self):
-        return self.select_related("subject", "session", "sponsor", "response")
+        return self.select_related("subject", "session", "sponsor", "response").defer(
+            *SEARCH_VECTORS
+        )
 
     def find(self, text):
         """The petition a loosely typed number names, or None."""
@@ -231,7 +237,7 @@ class PetitionQuerySet(models.QuerySet):
                     f"{session}-{min(serial + NEARBY, 99_999):05d}",
                 )
             ) | Q(e_number=serial)
-        return self.filter(near).order_by("e_number", "petition_no")[:limit]
+        return self.filter(near).defer(*SEARCH_VECTORS).order_by("e_number", "petition_no")[:limit]
 
     def search(self, text):
         """Petitions matching the words of a query (ranked on PostgreSQL)."""

@@ -96,6 +96,7 @@ def _numbers():
 
 
 def _parts():
+    """The models a petition's text lives in (imported late: the models import this module)."""
     from responses.models import GovernmentResponse
 
     from .models import Demand, Keyword, Subject, WhereasClause

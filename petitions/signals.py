@@ -12,7 +12,7 @@ from django.dispatch import receiver
 from responses.models import GovernmentResponse
 
 from .models import Demand, Keyword, Petition, Subject, WhereasClause
-from .search import refresh_search_vectors
+from .search import full_text_available, refresh_search_vectors
 
 
 @receiver(post_save, sender=Petition)
@@ -35,10 +35,10 @@ def keywords_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if not reverse:
         if action in ("post_add", "post_remove", "post_clear"):
             refresh_search_vectors(Petition.objects.filter(pk=instance.pk))
-    elif action == "pre_clear":
+    elif action == "pre_clear" and full_text_available():
         # A keyword cleared of its petitions: remember which, before they go.
         instance._search_petitions = list(instance.petitions.values_list("pk", flat=True))
-    elif action == "post_clear":
+    elif action == "post_clear" and full_text_available():
         refresh_search_vectors(Petition.objects.filter(pk__in=instance._search_petitions))
     elif action in ("post_add", "post_remove"):
         refresh_search_vectors(Petition.objects.filter(pk__in=pk_set))
@@ -58,9 +58,11 @@ def keyword_renamed(sender, instance, created, **kwargs):
 
 @receiver(pre_delete, sender=Keyword)
 def keyword_deleting(sender, instance, **kwargs):
-    instance._search_petitions = list(instance.petitions.values_list("pk", flat=True))
+    if full_text_available():
+        instance._search_petitions = list(instance.petitions.values_list("pk", flat=True))
 
 
 @receiver(post_delete, sender=Keyword)
 def keyword_deleted(sender, instance, **kwargs):
-    refresh_search_vectors(Petition.objects.filter(pk__in=instance._search_petitions))
+    if full_text_available():
+        refresh_search_vectors(Petition.objects.filter(pk__in=instance._search_petitions))

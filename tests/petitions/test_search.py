@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 
+from petitions.filters import PetitionFilter
 from petitions.models import Petition, WhereasClause
 from tests.conftest import page_text
 from tests.petitions.listing import listed
@@ -133,3 +134,14 @@ def test_a_sort_chosen_by_the_visitor_overrides_best_match(client, samples):
     assert listed(response) == ["e-2829", "e-90003"]
     response = client.get("/search/", {"q": "Belarus", "sort": "newest"})
     assert listed(response) == ["e-90003", "e-2829"]
+
+
+@postgresql_only
+def test_too_many_matches_to_rank_are_listed_newest_first_and_the_reader_is_told(
+    client, samples, monkeypatch
+):
+    monkeypatch.setattr(PetitionFilter, "rank_limit", 1)
+    response = client.get("/search/", {"q": "sample"})
+    assert listed(response) == listed(client.get("/petitions/", {"q": "sample", "sort": "newest"}))
+    assert len(listed(response)) > 1
+    assert "More than 1 petitions match, so they are listed newest first." in page_text(response)
