@@ -70,7 +70,28 @@ def parliament_choices():
 class PetitionFilterForm(forms.Form):
     """The filters' form, with the sort order (which filters nothing)."""
 
-    sort = forms.ChoiceField(label=_("Sort by"), choices=Sort.choices, required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=[("", _("Best match, or most recent without words")), *Sort.choices],
+        required=False,
+    )
+    # Words first, the sort order last, as a reader narrows a search.
+    field_order = [
+        "q",
+        "parliament",
+        "session",
+        "status",
+        "subject",
+        "keyword",
+        "kind",
+        "member",
+        "province",
+        "addressee",
+        "response",
+        "presented_after",
+        "presented_before",
+        "sort",
+    ]
 
 
 class PetitionFilter(django_filters.FilterSet):
@@ -131,10 +152,17 @@ class PetitionFilter(django_filters.FilterSet):
         method="filter_response",
         empty_label=_("Any"),
     )
-    presented = django_filters.DateFromToRangeFilter(
-        label=_("Presented between"),
+    presented_after = django_filters.DateFilter(
+        label=_("Presented on or after"),
         field_name="presented_on",
-        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+        lookup_expr="gte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    presented_before = django_filters.DateFilter(
+        label=_("Presented on or before"),
+        field_name="presented_on",
+        lookup_expr="lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
 
     rank_limit = RANK_LIMIT

@@ -62,7 +62,7 @@ def test_odd_query_strings_never_give_a_server_error(client, samples, url, query
         ("subject=no-such-subject", "subject: Select a valid choice."),
         ("status=dancing", "status: Select a valid choice. dancing is not one of"),
         ("session=999", "session: Select a valid choice."),
-        ("presented_after=2020-13-45", "presented: Enter a valid date."),
+        ("presented_after=2020-13-45", "presented_after: Enter a valid date."),
         ("sort=random()", "sort: Select a valid choice."),
         ("q=" + "x" * 10_000, "q: Ensure this value has at most 200 characters"),
         ("q=Belarus%00", "q: Null characters are not allowed."),
