@@ -8,6 +8,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from clerks.admin import PetitionHistoryAdminMixin
 from responses.admin import GovernmentResponseInline
 
+from .admin_layout import SideBySideMedia, side_by_side
 from .forms import OrderedPartForm, OrderedPartFormSet, PetitionAdminForm
 from .models import (
     Demand,
@@ -29,7 +30,8 @@ class ParliamentSessionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Member)
-class MemberAdmin(TranslationAdmin):
+class MemberAdmin(SideBySideMedia, TranslationAdmin):
+    fields = ["name", "slug", side_by_side("riding"), "province", side_by_side("caucus"), "photo"]
     list_display = ["name", "riding", "caucus", "province"]
     list_filter = ["province", "caucus"]
     search_fields = ["name", "riding_en", "riding_fr"]
@@ -37,14 +39,16 @@ class MemberAdmin(TranslationAdmin):
 
 
 @admin.register(Subject)
-class SubjectAdmin(TranslationAdmin):
+class SubjectAdmin(SideBySideMedia, TranslationAdmin):
+    fields = [side_by_side("name"), "slug"]
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_fr"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Keyword)
-class KeywordAdmin(TranslationAdmin):
+class KeywordAdmin(SideBySideMedia, TranslationAdmin):
+    fields = [side_by_side("name"), "slug"]
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_fr"]
     prepopulated_fields = {"slug": ["name_en"]}
@@ -100,7 +104,7 @@ class NeedsActionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Petition)
-class PetitionAdmin(PetitionHistoryAdminMixin, TranslationAdmin):
+class PetitionAdmin(PetitionHistoryAdminMixin, SideBySideMedia, TranslationAdmin):
     form = PetitionAdminForm
     inlines = [WhereasClauseInline, DemandInline, GovernmentResponseInline, SignatureCountInline]
     list_display = [
@@ -140,9 +144,9 @@ class PetitionAdmin(PetitionHistoryAdminMixin, TranslationAdmin):
             {
                 "fields": [
                     "addressee_kind",
-                    "addressee_name",
+                    side_by_side("addressee_name"),
                     "clause_style",
-                    "lead_in",
+                    side_by_side("lead_in"),
                     "demand_style",
                 ]
             },

@@ -152,7 +152,7 @@ def test_english_then_french_pages_make_one_bilingual_record():
         "Exemple-Nord",
     )
     assert (petition.sponsor.caucus_en, petition.sponsor.caucus_fr) == ("NDP", "NPD")
-    assert petition.response.office_fr == "ministre de la Santé"
+    assert petition.response.office_fr == "la ministre de la Santé"
     assert petition.response.signer_name == "The Honourable Sample Minister"
     assert Member.objects.count() == 1
 
