@@ -6,7 +6,6 @@ search vectors to index. They are made here rather than in Meta.indexes.
 """
 
 import django.contrib.postgres.search
-from django.core.management import call_command
 from django.db import migrations, models
 
 POSTGRES_INDEXES = {
@@ -21,9 +20,7 @@ def create_postgres_indexes(apps, schema_editor):
         return
     for name, definition in POSTGRES_INDEXES.items():
         schema_editor.execute(f"CREATE INDEX {name} ON petitions_petition {definition}")
-    # Petitions recorded before search existed get their vectors.
-    if apps.get_model("petitions", "Petition").objects.exists():
-        call_command("refresh_search_vectors")
+    # Existing petitions get their vectors in 0003, once its configurations exist.
 
 
 def drop_postgres_indexes(apps, schema_editor):
