@@ -23,15 +23,15 @@ def pages(seed=7, samples=50):
     rare = places[:5] or ["Lukashenko"]
     return {
         "petition page": [p.get_absolute_url() for p in picks],
-        "list, first page": ["/petitions/"],
-        "list, deep page": [f"/petitions/?page={deep}"],
-        "find by number": [f"/search/?q={p.number.replace('-', '')}" for p in picks],
-        "search, rare word": [f"/search/?q={word}" for word in rare],
-        "search, common word": ["/search/?q=government", "/search/?q=canada"],
-        "search, phrase": ['/search/?q="federal rules"', '/search/?q="national standards"'],
+        "list, first page": ["/en/petitions/"],
+        "list, deep page": [f"/en/petitions/?page={deep}"],
+        "find by number": [f"/en/search/?q={p.number.replace('-', '')}" for p in picks],
+        "search, rare word": [f"/en/search/?q={word}" for word in rare],
+        "search, common word": ["/en/search/?q=government", "/en/search/?q=canada"],
+        "search, phrase": ['/en/search/?q="federal rules"', '/en/search/?q="national standards"'],
         "filtered, sorted list": [
-            "/petitions/?status=responded&sort=most_signatures",
-            "/petitions/?subject=health&response=late&sort=oldest",
+            "/en/petitions/?status=responded&sort=most_signatures",
+            "/en/petitions/?subject=health&response=late&sort=oldest",
         ],
         "MP page": [m.get_absolute_url() for m in members],
     }

@@ -23,6 +23,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,11 +90,12 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def wait_for(port, timeout=30):
+def wait_for(port, timeout=60):
+    """Until a worker answers (the port opens before the workers have booted)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/minimal/", timeout=2):
                 return
         except OSError:
             time.sleep(0.2)
@@ -125,8 +127,9 @@ def load_test(env, petition_url, search_url, seconds, connections):
     port = free_port()
     server = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "bench.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}",
-         "--log-level", "warning"],
-        cwd=ROOT, env=env,
+         "--log-level", "warning", "--config", "config/gunicorn.py"],
+        cwd=ROOT, env={**env, "WEB_CONCURRENCY": "2", "GUNICORN_THREADS": "1"},
+        stdout=subprocess.DEVNULL,
     )  # fmt: skip
     try:
         wait_for(port)

@@ -1,5 +1,7 @@
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
+
+from config.urls import urlpatterns as site_urlpatterns
 
 
 def minimal(request):
@@ -7,7 +9,4 @@ def minimal(request):
     return HttpResponse(b"ok", content_type="text/plain")
 
 
-urlpatterns = [
-    path("bench/minimal/", minimal),
-    path("", include("config.urls")),
-]
+urlpatterns = [path("bench/minimal/", minimal), *site_urlpatterns]
