@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run test lint format check ci lock serve loadtest backup restore bench
+.PHONY: install run test browser-deps lint format check ci lock serve loadtest backup restore bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,21 @@ run: install
 	$(DEV_ENV) $(PY) manage.py load_sample_records
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
-test: install
-	$(PY) -m pytest
+# PYTEST_ARGS=--require-browser (as CI runs) fails, rather than skips, the
+# browser tests when Chromium or axe-core is missing.
+test: install browser-deps
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# axe-core, pinned in package-lock.json, for the browser tests' accessibility
+# checks; without npm those checks are skipped, and the test summary says so.
+AXE := node_modules/axe-core/axe.min.js
+browser-deps:
+	@if command -v npm >/dev/null; then $(MAKE) -s --no-print-directory $(AXE); \
+	else echo "npm not found: the accessibility checks will be skipped"; fi
+
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -33,16 +33,18 @@ SCREENSHOTS = settings.BASE_DIR / "screenshots"
 TIMEOUT_MS = 10_000
 
 
-def unavailable(request, reason):
+def unavailable(request, missing):
     if request.config.getoption("require_browser"):
-        pytest.fail(f"{reason} (--require-browser)", pytrace=False)
-    pytest.skip(reason)
+        pytest.fail(
+            f"{missing}, and --require-browser says the browser tests must run", pytrace=False
+        )
+    pytest.skip(f"{missing}: browser test skipped")
 
 
 @pytest.fixture(scope="package")
 def browser(request):
     if not CHROMIUM.exists():
-        unavailable(request, f"browser tests skipped: no Chromium at {CHROMIUM}")
+        unavailable(request, f"no Chromium at {CHROMIUM}")
     # Playwright's sync API keeps an event loop running in this thread, which
     # Django takes for async code; the tests' own ORM calls are synchronous.
     # Allowed only while the browser runs: this fixture ends with the package.
@@ -89,7 +91,7 @@ def page(browser, live_server):
 def axe_page(request, browser, live_server):
     """A page that axe-core can be injected into: only these bypass the CSP."""
     if not AXE_SCRIPT.exists():
-        unavailable(request, f"accessibility checks skipped: no axe-core at {AXE_SCRIPT} (npm ci)")
+        unavailable(request, f"no axe-core at {AXE_SCRIPT} (make browser-deps)")
     context, page = open_page(
         browser, live_server, bypass_csp=True, viewport={"width": 1280, "height": 900}
     )
