@@ -13,15 +13,28 @@ from django.utils.translation import gettext
 
 
 class LabelledSplitDateTime(AdminSplitDateTime):
-    """The admin's date and time inputs, each with a label of its own."""
+    """The admin's date and time inputs, each with a label of its own that names
+    the field too ("Open for signature: Date"), though only "Date:" shows."""
 
     template_name = "clerks/widgets/split_datetime.html"
+    field_label = ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["field_label"] = self.field_label
+        return context
 
 
 class AccessibleFormMixin:
     """For a ModelAdmin: labelled date-time inputs, named autocomplete boxes."""
 
     formfield_overrides = {models.DateTimeField: {"widget": LabelledSplitDateTime}}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and isinstance(formfield.widget, LabelledSplitDateTime):
+            formfield.widget.field_label = formfield.label
+        return formfield
 
     class Media:
         css = {"all": ["clerks/accessibility.css"]}

@@ -54,13 +54,14 @@ def test_clerk_enters_a_petition_and_sees_it_on_the_public_page(page, clerk_acco
     field(page, "Initiator's province or territory:").select_option(label="New Brunswick")
     field(page, "Addressed to:").select_option(label="House of Commons")
     page.locator("#id_lead_in_en").fill("We, the undersigned, call upon the House of Commons to:")
-    for name, date, time in [
-        ("opened_at", "2020-11-02", "10:00:00"),
-        ("scheduled_close_at", "2021-01-01", "10:00:00"),
-        ("closed_at", "2021-01-01", "10:00:00"),
+    for label, date, time in [
+        ("Open for signature", "2020-11-02", "10:00:00"),
+        ("Scheduled closing", "2021-01-01", "10:00:00"),
+        ("Closed for signature", "2021-01-01", "10:00:00"),
     ]:
-        page.locator(f"#id_{name}_0").fill(date)
-        page.locator(f"#id_{name}_1").fill(time)
+        # Each half is labelled with its field's name for a screen reader.
+        field(page, f"{label}: Date:").fill(date)
+        field(page, f"{label}: Time:").fill(time)
     field(page, "Certified:").fill("2021-01-05")
     field(page, "Presented to the House:").fill("2021-02-01")
     choose(page, "sponsor", "Arya", "Chandra Arya")
