@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.contrib.staticfiles import finders
 
 
@@ -6,4 +8,4 @@ def test_favicon_ico_leads_to_the_site_icon(client):
     assert response.status_code == 301
     assert response["Location"] == "/static/favicon.svg"
     icon = finders.find("favicon.svg")
-    assert icon and "<svg" in open(icon).read()
+    assert icon and "<svg" in Path(icon).read_text()
