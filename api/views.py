@@ -16,10 +16,10 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from petitions.choices import Status
+from petitions.filters import PetitionFilter, Sort
 from petitions.models import Member, ParliamentSession, Petition, Subject
 
 from .exports import petitions_csv_response
-from .filters import PetitionFilterSet
 from .pagination import StrictPageNumberPagination
 from .serializers import (
     CountedMemberSerializer,
@@ -67,17 +67,25 @@ def list_responses(serializer):
 @extend_schema_view(
     get=extend_schema(
         summary="Petitions",
-        description="Petitions matching the filters, newest first unless `ordering` says "
+        description="Petitions matching the filters, newest first unless `sort` says "
         "otherwise, a page at a time. With `format=csv`, the whole list as CSV (not paged): "
         "one row per petition; text cells that would read as a spreadsheet formula start "
         "with an apostrophe.",
         parameters=[
             OpenApiParameter(
+                "sort",
+                str,
+                enum=[value for value, _ in Sort.choices],
+                description="The order: `relevance` (the default when searching words, on "
+                "PostgreSQL), `newest` (the default), `oldest`, `most_signatures`, "
+                "`fewest_signatures`, `member` (the sponsoring Member's name).",
+            ),
+            OpenApiParameter(
                 "format",
                 str,
                 enum=["json", "csv"],
                 description="`csv` for the whole list as CSV.",
-            )
+            ),
         ],
         responses={
             **list_responses(PetitionSummarySerializer(many=True)),
@@ -88,7 +96,7 @@ def list_responses(serializer):
 class PetitionListView(generics.ListAPIView):
     serializer_class = PetitionSummarySerializer
     # The one place the petition filters are named (search, facets, ordering).
-    filterset_class = PetitionFilterSet
+    filterset_class = PetitionFilter
     pagination_class = StrictPageNumberPagination
     renderer_classes = [JSONRenderer, CSVRenderer]
 

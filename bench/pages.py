@@ -30,8 +30,8 @@ def pages(seed=7, samples=50):
         "search, common word": ["/search/?q=government", "/search/?q=canada"],
         "search, phrase": ['/search/?q="federal rules"', '/search/?q="national standards"'],
         "filtered, sorted list": [
-            "/search/?status=responded&sort=-signatures",
-            "/search/?status=presented&sort=-presented_on",
+            "/petitions/?status=responded&sort=most_signatures",
+            "/petitions/?subject=health&response=late&sort=oldest",
         ],
         "MP page": [m.get_absolute_url() for m in members],
     }

@@ -26,11 +26,16 @@ TRACKED_MODELS = [
 ]
 
 
+# Derived from the record, rebuilt on every save: not part of its history.
+SEARCH_VECTORS = ["search_vector_en", "search_vector_fr"]
+NOT_KEPT = {"petitions.Petition": SEARCH_VECTORS}
+
+
 def register_history():
     for label in TRACKED_MODELS:
         model = apps.get_model(label)
         if not hasattr(model._meta, "simple_history_manager_attribute"):
-            simple_history.register(model, app="clerks")
+            simple_history.register(model, app="clerks", excluded_fields=NOT_KEPT.get(label, []))
 
 
 def record_first_versions():
@@ -83,7 +88,15 @@ PARTS = {
 }
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 # Stamped by the database or kept in step by modeltranslation: no news to a reader.
-UNSHOWN_FIELDS = {"updated_at", "created_at", "text", "lead_in", "addressee_name", "office"}
+UNSHOWN_FIELDS = {
+    "updated_at",
+    "created_at",
+    "text",
+    "lead_in",
+    "addressee_name",
+    "office",
+    *SEARCH_VECTORS,
+}
 
 
 def history_model(kind):

@@ -8,14 +8,16 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib.humanize.templatetags.humanize import ordinal
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, ExpressionWrapper, F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from . import search
 from .choices import (
     CERTIFICATION_THRESHOLD,
     CLOSED_STATUSES,
@@ -145,18 +147,64 @@ NEWEST_FIRST = [
 ]
 
 
+# Only search reads these, in the database; pages need not fetch them.
+SEARCH_VECTORS = ("search_vector_en", "search_vector_fr")
+# How far from a number that names no petition "close matches" are sought.
+NEARBY = 10
+RESPONSE_DUE_ON = ExpressionWrapper(
+    F("presented_on") + datetime.timedelta(days=RESPONSE_DAYS), output_field=models.DateField()
+)
+
+
+def overdue_if_presented_before():
+    """Petitions presented before this date and still unanswered are overdue."""
+    return timezone.localdate() - datetime.timedelta(days=RESPONSE_DAYS)
+
+
+def containing(term):
+    """A petition whose numbers, subject, keywords, initiator or text contain ``term``."""
+    number = parse_number(term)
+    in_text = Q(text_en__icontains=term) | Q(text_fr__icontains=term)
+    by_number = Q(e_number=number.e_number) if number and number.e_number else Q(pk__in=[])
+    return (
+        by_number
+        | Q(petition_no__icontains=term)
+        | Q(lead_in_en__icontains=term)
+        | Q(lead_in_fr__icontains=term)
+        | Q(subject__name_en__icontains=term)
+        | Q(subject__name_fr__icontains=term)
+        | Q(initiator_name__icontains=term)
+        | Q(initiator_city__icontains=term)
+        | Q(addressee_name_en__icontains=term)
+        | Q(addressee_name_fr__icontains=term)
+        | Q(pk__in=WhereasClause.objects.filter(in_text).values("petition"))
+        | Q(pk__in=Demand.objects.filter(in_text).values("petition"))
+        | Q(
+            pk__in=Keyword.objects.filter(
+                Q(name_en__icontains=term) | Q(name_fr__icontains=term)
+            ).values("petitions")
+        )
+        | Q(response__text_en__icontains=term)
+        | Q(response__text_fr__icontains=term)
+    )
+
+
 class PetitionQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by(*NEWEST_FIRST)
 
     def with_page_relations(self):
         """Everything the petition page shows, in a fixed number of queries."""
-        return self.select_related(
-            "subject", "session", "sponsor", "presenter", "response"
-        ).prefetch_related("keywords", "clauses", "demands", "signature_counts")
+        return (
+            self.select_related("subject", "session", "sponsor", "presenter", "response")
+            .prefetch_related("keywords", "clauses", "demands", "signature_counts")
+            .defer(*SEARCH_VECTORS)
+        )
 
     def with_list_relations(self):
-        return self.select_related("subject", "session", "sponsor", "response")
+        return self.select_related("subject", "session", "sponsor", "response").defer(
+            *SEARCH_VECTORS
+        )
 
     def find(self, text):
         """The petition a loosely typed number names, or None."""
@@ -167,30 +215,70 @@ class PetitionQuerySet(models.QuerySet):
             return self.filter(e_number=number.e_number).first()
         return self.filter(petition_no=number.petition_no).first()
 
-    def matching_words(self, text):
-        """Petitions whose text contains every word (a portable, unranked search)."""
-        queryset = self
-        for word in text.split()[:10]:
-            queryset = queryset.filter(
-                Q(lead_in_en__icontains=word)
-                | Q(lead_in_fr__icontains=word)
-                | Q(subject__name_en__icontains=word)
-                | Q(subject__name_fr__icontains=word)
-                | Q(initiator_name__icontains=word)
-                | Q(
-                    pk__in=WhereasClause.objects.filter(
-                        Q(text_en__icontains=word) | Q(text_fr__icontains=word)
-                    ).values("petition")
-                )
-                | Q(
-                    pk__in=Demand.objects.filter(
-                        Q(text_en__icontains=word) | Q(text_fr__icontains=word)
-                    ).values("petition")
-                )
-                | Q(response__text_en__icontains=word)
-                | Q(response__text_fr__icontains=word)
+    def close_to(self, number, limit=10):
+        """Petitions whose numbers are near a number that names none.
+
+        An e-number near it, or the same serial in any session; a Petition No.
+        near it in its session, or the e-number with its serial's digits.
+        """
+        if number.e_number:
+            value = number.e_number
+            sessions = ParliamentSession.objects.values_list("parliament", "number")
+            petition_nos = [f"{p}{n}-{value:05d}" for p, n in sessions] if value < 100_000 else []
+            near = Q(e_number__range=(value - NEARBY, value + NEARBY)) | Q(
+                petition_no__in=petition_nos
             )
+        else:
+            session, serial = number.petition_no.split("-")
+            serial = int(serial)
+            near = Q(
+                petition_no__range=(
+                    f"{session}-{max(serial - NEARBY, 1):05d}",
+                    f"{session}-{min(serial + NEARBY, 99_999):05d}",
+                )
+            ) | Q(e_number=serial)
+        return self.filter(near).defer(*SEARCH_VECTORS).order_by("e_number", "petition_no")[:limit]
+
+    def search(self, text):
+        """Petitions matching the words of a query (ranked on PostgreSQL)."""
+        text = search.clean_query(text)
+        if search.full_text_available():
+            return search.full_text_matches(self, text)
+        return self.matching_words(text)
+
+    def matching_words(self, text):
+        """Petitions containing every word or "quoted phrase", and no -word (portable)."""
+        required, excluded = search.portable_terms(text)
+        queryset = self
+        for term in required:
+            queryset = queryset.filter(containing(term))
+        for term in excluded:
+            queryset = queryset.exclude(containing(term))
         return queryset
+
+    def late(self):
+        """Petitions whose response was tabled after its due date."""
+        return self.filter(response__tabled_on__gt=RESPONSE_DUE_ON)
+
+    def on_time(self):
+        """Petitions whose response was tabled by its due date."""
+        return self.filter(response__tabled_on__lte=RESPONSE_DUE_ON)
+
+    def overdue(self):
+        """Presented more than RESPONSE_DAYS days ago and still without a response."""
+        return self.filter(presented_on__lt=overdue_if_presented_before()).awaiting_response()
+
+    def response_record(self):
+        """How many petitions, answered, answered late and overdue: one query."""
+        return self.aggregate(
+            total=Count("pk"),
+            answered=Count("pk", filter=Q(response__isnull=False)),
+            late=Count("pk", filter=Q(response__tabled_on__gt=RESPONSE_DUE_ON)),
+            overdue=Count(
+                "pk",
+                filter=Q(status=Status.PRESENTED, presented_on__lt=overdue_if_presented_before()),
+            ),
+        )
 
     def awaiting_response(self):
         return self.filter(status=Status.PRESENTED)
@@ -324,6 +412,10 @@ class Petition(models.Model):
         _("signatures"), null=True, blank=True, help_text=_("Leave empty when not published.")
     )
 
+    # Maintained by petitions.search on PostgreSQL; empty elsewhere.
+    search_vector_en = SearchVectorField(null=True, editable=False)
+    search_vector_fr = SearchVectorField(null=True, editable=False)
+
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -337,6 +429,10 @@ class Petition(models.Model):
             models.Index(
                 fields=["-presented_on", "-opened_at", "-id"], name="petition_newest_first"
             ),
+            models.Index(fields=["signatures", "id"], name="petition_signatures"),
+            # Petitions awaiting a response, longest waiting first (the home page).
+            models.Index(fields=["status", "presented_on", "id"], name="petition_status_presented"),
+            models.Index(fields=["initiator_province"], name="petition_initiator_province"),
         ]
         constraints = [
             models.CheckConstraint(

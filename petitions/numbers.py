@@ -5,10 +5,13 @@ gets a Petition No. ``PPS-NNNNN`` (Parliament, session, serial).
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 E_NUMBER_RE = re.compile(r"^e?\s*-?\s*(\d{1,6})$", re.IGNORECASE)
 PETITION_NO_RE = re.compile(r"^(\d{2})(\d)\s*-?\s*(\d{5})$")
+# Hyphens, dashes and minus signs people paste from word processors and PDFs.
+DASHES_RE = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 # The form kept in the database, checked there too.
 PETITION_NO_FORMAT = r"^[1-9][0-9][1-9]-[0-9]{5}$"
 
@@ -32,10 +35,12 @@ def parse_number(text):
     """Read a loosely typed number; None when it is not one.
 
     ``e-2829``, ``E-2829``, ``e2829``, ``e 2829`` and ``2829`` are e-numbers;
-    ``432-00158`` and ``43200158`` are Petition Nos.
+    ``432-00158`` and ``43200158`` are Petition Nos. Full-width digits, odd
+    dashes and stray spaces are forgiven.
     """
-    if not isinstance(text, str):
+    if not isinstance(text, str) or len(text) > 40:
         return None
+    text = DASHES_RE.sub("-", unicodedata.normalize("NFKC", text))
     compact = " ".join(text.split())
     match = PETITION_NO_RE.match(compact)
     if match:

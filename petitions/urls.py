@@ -6,8 +6,9 @@ app_name = "petitions"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
-    path("petitions/", views.PetitionListView.as_view(), name="list"),
-    path("search/", views.search, name="search"),
+    # One page lists, searches, filters and sorts; /search/ is where the search box goes.
+    path("petitions/", views.PetitionSearchView.as_view(), name="list"),
+    path("search/", views.PetitionSearchView.as_view(), name="search"),
     path("petitions/<str:number>/", views.petition_detail, name="detail"),
     path("members/<slug:slug>/", views.MemberDetailView.as_view(), name="member"),
     path("subjects/<slug:slug>/", views.SubjectDetailView.as_view(), name="subject"),

@@ -1,17 +1,16 @@
 """Public pages: home, the petition list, a petition, and browse pages."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 
 from responses.models import GovernmentResponse
 
+from .listing import PetitionListMixin
 from .models import Member, ParliamentSession, Petition, Subject
 from .numbers import parse_number
 
-PAGE_SIZE = 20
+HOME_LIST_SIZE = 10
 
 
 class HomeView(TemplateView):
@@ -19,20 +18,19 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["recent_petitions"] = Petition.objects.with_list_relations().newest_first()[:10]
         context["recent_responses"] = GovernmentResponse.objects.select_related(
             "petition", "petition__subject"
-        )[:10]
+        )[:HOME_LIST_SIZE]
+        # Longest waiting first: the ones overdue, then those due soonest.
+        context["awaiting_response"] = (
+            Petition.objects.awaiting_response()
+            .with_list_relations()
+            .order_by("presented_on", "id")[:HOME_LIST_SIZE]
+        )
+        context["recent_petitions"] = Petition.objects.with_list_relations().newest_first()[
+            :HOME_LIST_SIZE
+        ]
         return context
-
-
-class PetitionListView(ListView):
-    template_name = "petitions/petition_list.html"
-    context_object_name = "petitions"
-    paginate_by = PAGE_SIZE
-
-    def get_queryset(self):
-        return Petition.objects.with_list_relations().newest_first()
 
 
 def petition_detail(request, number):
@@ -54,35 +52,77 @@ def petition_detail(request, number):
     return render(request, "petitions/petition_detail.html", {"petition": petition})
 
 
-class PetitionPageMixin:
-    """A browse page: one object and a page of its petitions, newest first."""
+class PetitionSearchView(PetitionListMixin, TemplateView):
+    """All petitions, searched, filtered and sorted; a number goes straight to its petition."""
+
+    template_name = "petitions/search.html"
+
+    def get(self, request, *args, **kwargs):
+        filterset = self.get_filterset()
+        number = parse_number(filterset.query) if filterset.is_valid() else None
+        if number is not None:
+            petition = Petition.objects.find(str(number))
+            if petition is not None:
+                return redirect(petition)
+        context = self.get_context_data(filterset=filterset)
+        if number is not None:
+            context["unknown_number"] = number
+            context["close_matches"] = Petition.objects.close_to(number)
+        return self.render_to_response(context, status=context["status"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.listing(kwargs["filterset"]))
+        return context
+
+
+class PetitionPageMixin(PetitionListMixin):
+    """A browse page: one object and its petitions, filtered and sorted like a search."""
+
+    # The filter the page itself fixes, left out of its form.
+    fixed_filter = None
 
     def petitions(self):
         raise NotImplementedError
 
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        context = self.get_context_data(object=self.object)
+        return self.render_to_response(context, status=context["status"])
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        paginator = Paginator(self.petitions().with_list_relations().newest_first(), PAGE_SIZE)
-        page = paginator.get_page(self.request.GET.get("page"))
-        context.update(
-            page_obj=page, petitions=page.object_list, is_paginated=page.has_other_pages()
-        )
+        context.update(self.listing(self.get_filterset(self.petitions())))
         return context
+
+    def get_filterset(self, queryset=None):
+        filterset = super().get_filterset(queryset)
+        if self.fixed_filter:
+            # Before the form is built from the filters, so it has no such field.
+            del filterset.filters[self.fixed_filter]
+        return filterset
 
 
 class MemberDetailView(PetitionPageMixin, DetailView):
     model = Member
     template_name = "petitions/member_detail.html"
     context_object_name = "member"
+    fixed_filter = "member"
 
     def petitions(self):
         return self.object.sponsored_petitions.all()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["record"] = self.petitions().response_record()
+        return context
 
 
 class SubjectDetailView(PetitionPageMixin, DetailView):
     model = Subject
     template_name = "petitions/subject_detail.html"
     context_object_name = "subject"
+    fixed_filter = "subject"
 
     def petitions(self):
         return self.object.petitions.all()
@@ -92,6 +132,7 @@ class SessionDetailView(PetitionPageMixin, DetailView):
     model = ParliamentSession
     template_name = "petitions/session_detail.html"
     context_object_name = "session"
+    fixed_filter = "session"
 
     def get_object(self, queryset=None):
         code = self.kwargs["code"]
@@ -101,20 +142,3 @@ class SessionDetailView(PetitionPageMixin, DetailView):
 
     def petitions(self):
         return self.object.petitions.all()
-
-
-def search(request):
-    """Go straight to a petition named by its number; otherwise match words."""
-    query = " ".join(request.GET.get("q", "").replace("\x00", "").split())[:200]
-    context = {"query": query}
-    if query:
-        petition = Petition.objects.find(query)
-        if petition is not None:
-            return redirect(petition)
-        matches = Petition.objects.matching_words(query)
-        paginator = Paginator(matches.with_list_relations().newest_first(), PAGE_SIZE)
-        page = paginator.get_page(request.GET.get("page"))
-        context.update(page_obj=page, petitions=page.object_list)
-        if parse_number(query) is not None:
-            context["message"] = _("No petition has the number %(number)s.") % {"number": query}
-    return render(request, "petitions/search.html", context)

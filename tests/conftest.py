@@ -3,6 +3,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 
 from clerks.history import record_first_versions
@@ -11,6 +12,16 @@ from petitions.models import Petition
 # Published petition pages, kept as the House's site shows them.
 PAGES = Path(__file__).resolve().parent / "pages"
 SEED_PAGE = PAGES / "e-2829.txt"
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with no throttle counts and no cached pages."""
+    for cache in caches.all():
+        cache.clear()
+    yield
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -14,3 +14,7 @@ STORAGES = {
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The test client speaks plain HTTP; tests/ops/test_security.py checks the redirect.
 SECURE_SSL_REDIRECT = False
+
+# Query counts and rendering are tested on fresh responses; tests/pagecache
+# turns the page cache on where it is what is being tested.
+PAGE_CACHE_SECONDS = 0

@@ -1,11 +1,14 @@
-"""Dates as the House publishes them, in Ottawa time."""
+"""Dates as the House publishes them, in Ottawa time; search snippets."""
 
 from django import template
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
 from petitions.models import OTTAWA
+from petitions.search import HIGHLIGHT_START, HIGHLIGHT_STOP
 
 register = template.Library()
 
@@ -25,3 +28,11 @@ def long_date(value):
     if not value:
         return ""
     return date_filter(value, pgettext("date format", "F j, Y"))
+
+
+@register.filter
+def highlight(snippet):
+    """A search snippet, escaped, with the matching words in <mark>."""
+    marked = conditional_escape(snippet)
+    marked = marked.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")
+    return mark_safe(marked)  # noqa: S308 - escaped above; only our marks are HTML

@@ -22,7 +22,7 @@ def download(client, query):
 
 
 @pytest.mark.parametrize(
-    "query", [{}, {"status": "responded"}, {"subject": "health", "ordering": "most_signatures"}]
+    "query", [{}, {"status": "responded"}, {"subject": "health", "sort": "most_signatures"}]
 )
 def test_csv_of_a_search_has_its_rows_in_its_order(client, samples, query):
     rows = download(client, query)

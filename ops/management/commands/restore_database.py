@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from ops.backup import restore
+from pagecache.models import bump
 
 
 class Command(BaseCommand):
@@ -26,4 +27,6 @@ class Command(BaseCommand):
             if answer != "yes":
                 raise CommandError("Restore cancelled.")
         restore(path)
+        # Pages cached from the record before the restore must not be served again.
+        bump()
         self.stdout.write(f"Restored from {path}")

@@ -1,0 +1,226 @@
+"""The filters and sort orders of petition lists, for the pages and any API.
+
+Every choice is a query-string parameter, so a search can be bookmarked and
+shared. Values that name nothing (an unknown subject, a malformed date) are
+form errors for the caller to report; they never reach the database.
+"""
+
+import django_filters
+from django import forms
+from django.db import models
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from . import search
+from .choices import AddresseeKind, Kind, Province, Status
+from .models import NEWEST_FIRST, Keyword, Member, ParliamentSession, Subject
+
+# The longest query accepted: far more than any real search needs.
+MAX_QUERY_LENGTH = 200
+# Ranking by relevance sorts every match; above this many, matches are
+# listed newest first instead (the caller tells the reader).
+RANK_LIMIT = 10_000
+
+
+class Sort(models.TextChoices):
+    RELEVANCE = "relevance", _("Best match")
+    NEWEST = "newest", _("Most recent")
+    OLDEST = "oldest", _("Oldest")
+    MOST_SIGNATURES = "most_signatures", _("Most signatures")
+    FEWEST_SIGNATURES = "fewest_signatures", _("Fewest signatures")
+    MEMBER = "member", _("Sponsoring Member")
+
+
+# Each order ends on the id, so pages never overlap; each has an index
+# (see the petition model and migration 0002_search).
+ORDERINGS = {
+    Sort.NEWEST: NEWEST_FIRST,
+    Sort.OLDEST: [
+        F("presented_on").asc(nulls_last=True),
+        F("opened_at").asc(nulls_last=True),
+        F("id").asc(),
+    ],
+    Sort.MOST_SIGNATURES: [F("signatures").desc(nulls_last=True), F("id").desc()],
+    Sort.FEWEST_SIGNATURES: [F("signatures").asc(nulls_last=True), F("id").asc()],
+    Sort.MEMBER: [F("sponsor__name").asc(nulls_last=True), *NEWEST_FIRST],
+}
+
+
+class ResponseState(models.TextChoices):
+    TABLED = "tabled", _("Tabled")
+    TABLED_ON_TIME = "on_time", _("Tabled within 45 days")
+    TABLED_LATE = "late", _("Tabled late")
+    AWAITING = "awaiting", _("Awaited after presentation")
+    OVERDUE = "overdue", _("Overdue (more than 45 days)")
+
+
+def session_choices():
+    return [(session.code, str(session)) for session in ParliamentSession.objects.all()]
+
+
+def parliament_choices():
+    parliaments = (
+        ParliamentSession.objects.order_by("-parliament")
+        .values_list("parliament", flat=True)
+        .distinct()
+    )
+    return [(str(number), number) for number in parliaments]
+
+
+class PetitionFilterForm(forms.Form):
+    """The filters' form, with the sort order (which filters nothing)."""
+
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=[("", _("Best match, or most recent without words")), *Sort.choices],
+        required=False,
+    )
+    # Words first, the sort order last, as a reader narrows a search.
+    field_order = [
+        "q",
+        "parliament",
+        "session",
+        "status",
+        "subject",
+        "keyword",
+        "kind",
+        "member",
+        "province",
+        "addressee",
+        "response",
+        "presented_after",
+        "presented_before",
+        "sort",
+    ]
+
+
+class PetitionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Number or words"),
+        method="filter_words",
+        max_length=MAX_QUERY_LENGTH,
+        strip=True,
+    )
+    parliament = django_filters.ChoiceFilter(
+        label=_("Parliament"),
+        field_name="session__parliament",
+        choices=parliament_choices,
+        empty_label=_("Any"),
+    )
+    session = django_filters.ChoiceFilter(
+        label=_("Session"), choices=session_choices, method="filter_session", empty_label=_("Any")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Status.choices, empty_label=_("Any")
+    )
+    subject = django_filters.ModelChoiceFilter(
+        label=_("Subject"),
+        queryset=Subject.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Any"),
+    )
+    keyword = django_filters.ModelChoiceFilter(
+        label=_("Keyword"),
+        field_name="keywords",
+        queryset=Keyword.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Any"),
+    )
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices, empty_label=_("Any"))
+    member = django_filters.ModelChoiceFilter(
+        label=_("Sponsoring Member"),
+        field_name="sponsor",
+        queryset=Member.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Any"),
+    )
+    province = django_filters.ChoiceFilter(
+        label=_("Initiator's province or territory"),
+        field_name="initiator_province",
+        choices=Province.choices,
+        empty_label=_("Any"),
+    )
+    addressee = django_filters.ChoiceFilter(
+        label=_("Addressed to"),
+        field_name="addressee_kind",
+        choices=AddresseeKind.choices,
+        empty_label=_("Any"),
+    )
+    response = django_filters.ChoiceFilter(
+        label=_("Government response"),
+        choices=ResponseState.choices,
+        method="filter_response",
+        empty_label=_("Any"),
+    )
+    presented_after = django_filters.DateFilter(
+        label=_("Presented on or after"),
+        field_name="presented_on",
+        lookup_expr="gte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    presented_before = django_filters.DateFilter(
+        label=_("Presented on or before"),
+        field_name="presented_on",
+        lookup_expr="lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    rank_limit = RANK_LIMIT
+
+    class Meta:
+        form = PetitionFilterForm
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.match_count = None
+        self.ranked = False
+        self.rank_skipped = False
+
+    @property
+    def query(self):
+        """The words searched for, once the form is valid ("" when none)."""
+        return self.form.cleaned_data.get("q") or ""
+
+    def filter_words(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_session(self, queryset, name, value: str):
+        return queryset.filter(session__parliament=int(value[:-1]), session__number=int(value[-1]))
+
+    def filter_response(self, queryset, name, value: str):
+        match value:
+            case ResponseState.TABLED:
+                return queryset.filter(response__isnull=False)
+            case ResponseState.TABLED_LATE:
+                return queryset.late()
+            case ResponseState.TABLED_ON_TIME:
+                return queryset.on_time()
+            case ResponseState.AWAITING:
+                return queryset.awaiting_response()
+            case _:
+                return queryset.overdue()
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        for name, filter_ in self.filters.items():
+            queryset = filter_.filter(queryset, data.get(name))
+        return self.sort(queryset, data.get("sort"))
+
+    def sort(self, queryset, sort):
+        """Order by the chosen sort; by relevance when words were searched."""
+        searching = bool(self.query) and search.full_text_available()
+        if not sort:
+            sort = Sort.RELEVANCE if searching else Sort.NEWEST
+        if sort == Sort.RELEVANCE:
+            if not searching:
+                sort = Sort.NEWEST
+            else:
+                self.match_count = queryset.count()
+                if self.match_count > self.rank_limit:
+                    self.rank_skipped = True
+                    sort = Sort.NEWEST
+        if sort == Sort.RELEVANCE:
+            self.ranked = True
+            return queryset.order_by(F("rank").desc(), *NEWEST_FIRST)
+        return queryset.order_by(*ORDERINGS[sort])

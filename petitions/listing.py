@@ -1,0 +1,93 @@
+"""A page of petitions chosen by PetitionFilter: filters, sort, page size and page.
+
+Bad input never fails the page: filter values that name nothing are a 400
+page that says which; a page number or page size out of range is a page
+with a message.
+"""
+
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils.translation import gettext as _
+
+from . import search
+from .filters import MAX_QUERY_LENGTH, PetitionFilter
+from .models import Petition
+
+PAGE_SIZES = (10, 20, 50, 100)
+DEFAULT_PAGE_SIZE = 20
+
+
+class PetitionListMixin:
+    def get_filterset(self, queryset=None):
+        if queryset is None:
+            queryset = Petition.objects.all()
+        return PetitionFilter(
+            self.request.GET, queryset=queryset.with_list_relations(), request=self.request
+        )
+
+    def listing(self, filterset):
+        """The context of a list page: the form, the page of petitions, messages."""
+        context = {
+            "filterset": filterset,
+            # The header's search box shows what was typed, even when refused.
+            "query": filterset.data.get("q", "").replace("\x00", "")[:MAX_QUERY_LENGTH],
+            "page_sizes": PAGE_SIZES,
+            "notices": [],
+            "status": 200,
+        }
+        if not filterset.is_valid():
+            context["status"] = 400
+            return context
+        queryset = filterset.qs
+        if filterset.query and search.full_text_available():
+            queryset = search.with_snippets(queryset, search.clean_query(filterset.query))
+        per_page = self.page_size(context["notices"])
+        paginator = Paginator(queryset, per_page)
+        if filterset.match_count is not None:
+            paginator.count = filterset.match_count  # counted once, while sorting
+        page = self.page(paginator, context["notices"])
+        if filterset.rank_skipped:
+            context["notices"].append(
+                _(
+                    "More than %(limit)s petitions match, so they are listed newest first. "
+                    "Add words or filters to list them by best match."
+                )
+                % {"limit": intcomma(filterset.rank_limit)}
+            )
+        context.update(
+            page_obj=page,
+            petitions=page.object_list,
+            is_paginated=page.has_other_pages(),
+            per_page=per_page,
+            query=filterset.query,
+        )
+        return context
+
+    def page_size(self, notices):
+        value = self.request.GET.get("per_page")
+        if value is None:
+            return DEFAULT_PAGE_SIZE
+        if value.isdigit() and int(value) in PAGE_SIZES:
+            return int(value)
+        notices.append(
+            _("A page shows 10, 20, 50 or 100 petitions; showing %(size)s.")
+            % {"size": DEFAULT_PAGE_SIZE}
+        )
+        return DEFAULT_PAGE_SIZE
+
+    def page(self, paginator, notices):
+        number = self.request.GET.get("page", "1")
+        try:
+            return paginator.page(number)
+        except PageNotAnInteger:
+            notices.append(_("“page” is a page number; showing the first page."))
+            return paginator.page(1)
+        except EmptyPage:
+            if int(number) < 1:
+                return paginator.page(1)
+            last = paginator.num_pages
+            notices.append(
+                _("There is no page %(number)s; showing page %(last)s, the last.")
+                % {"number": number[:20], "last": last}
+            )
+            return paginator.page(last)

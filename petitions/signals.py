@@ -1,0 +1,68 @@
+"""Keep the search vectors current when a petition or any of its parts changes.
+
+The admin saves a petition, then its clauses, demands, keywords and response,
+in one request: each save refreshes the petition's vectors, so the last one
+leaves them matching what was saved. Fixtures (raw saves) are refreshed too,
+as each part arrives.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.dispatch import receiver
+
+from responses.models import GovernmentResponse
+
+from .models import Demand, Keyword, Petition, Subject, WhereasClause
+from .search import full_text_available, refresh_search_vectors
+
+
+@receiver(post_save, sender=Petition)
+def petition_saved(sender, instance, **kwargs):
+    refresh_search_vectors(Petition.objects.filter(pk=instance.pk))
+
+
+@receiver(post_save, sender=WhereasClause)
+@receiver(post_delete, sender=WhereasClause)
+@receiver(post_save, sender=Demand)
+@receiver(post_delete, sender=Demand)
+@receiver(post_save, sender=GovernmentResponse)
+@receiver(post_delete, sender=GovernmentResponse)
+def part_changed(sender, instance, **kwargs):
+    refresh_search_vectors(Petition.objects.filter(pk=instance.petition_id))
+
+
+@receiver(m2m_changed, sender=Petition.keywords.through)
+def keywords_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not reverse:
+        if action in ("post_add", "post_remove", "post_clear"):
+            refresh_search_vectors(Petition.objects.filter(pk=instance.pk))
+    elif action == "pre_clear" and full_text_available():
+        # A keyword cleared of its petitions: remember which, before they go.
+        instance._search_petitions = list(instance.petitions.values_list("pk", flat=True))
+    elif action == "post_clear" and full_text_available():
+        refresh_search_vectors(Petition.objects.filter(pk__in=instance._search_petitions))
+    elif action in ("post_add", "post_remove"):
+        refresh_search_vectors(Petition.objects.filter(pk__in=pk_set))
+
+
+@receiver(post_save, sender=Subject)
+def subject_renamed(sender, instance, created, **kwargs):
+    if not created:
+        refresh_search_vectors(Petition.objects.filter(subject=instance))
+
+
+@receiver(post_save, sender=Keyword)
+def keyword_renamed(sender, instance, created, **kwargs):
+    if not created:
+        refresh_search_vectors(Petition.objects.filter(keywords=instance))
+
+
+@receiver(pre_delete, sender=Keyword)
+def keyword_deleting(sender, instance, **kwargs):
+    if full_text_available():
+        instance._search_petitions = list(instance.petitions.values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Keyword)
+def keyword_deleted(sender, instance, **kwargs):
+    if full_text_available():
+        refresh_search_vectors(Petition.objects.filter(pk__in=instance._search_petitions))

@@ -1,0 +1,147 @@
+"""A visitor finds a petition by its number or by its words."""
+
+import pytest
+from django.db import connection
+
+from petitions.filters import PetitionFilter
+from petitions.models import Petition, WhereasClause
+from tests.conftest import page_text
+from tests.petitions.listing import listed
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="ranking, snippets and the 'or' of web-search syntax are PostgreSQL full-text features",
+)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "e-2829",
+        "E-2829",
+        "e2829",
+        "e 2829",
+        "2829",
+        "432-00158",
+        "43200158",
+        "  e-2829  ",
+        " 432 - 00158 ",
+        "e\u20132829",
+    ],
+)
+def test_visitor_types_any_form_of_the_number_and_lands_on_e2829(client, samples, typed):
+    response = client.get("/search/", {"q": typed})
+    assert response.status_code == 302
+    assert response["Location"] == "/petitions/e-2829/"
+
+
+def test_visitor_types_a_number_that_names_no_petition_and_sees_close_ones(client, samples):
+    response = client.get("/search/", {"q": "e-2830"})
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "No petition has the number e-2830." in text
+    assert "Petitions with numbers close to it: e-2829 (432-00158)" in text
+
+    text = page_text(client.get("/search/", {"q": "432-00160"}))
+    assert "No petition has the number 432-00160." in text
+    assert "e-2829 (432-00158)" in text
+
+
+def test_a_number_far_from_any_says_so_without_close_matches(client, samples):
+    response = client.get("/search/", {"q": "e-500000"})
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "No petition has the number e-500000." in text
+    assert "close to it" not in text
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "dirtiest rigged elections",  # a whereas clause
+        "Belarusian political prisoners",  # a demand
+        "fraudulent legitimacy",  # the government's response
+        "Siarhei Mazgavoi",  # the initiator
+        "Foreign affairs",  # the subject
+        "Lukashenko",
+    ],
+)
+def test_words_of_e2829_find_it(client, samples, words):
+    response = client.get("/search/", {"q": words})
+    assert response.status_code == 200
+    assert listed(response) == ["e-2829"]
+
+
+def test_french_words_find_the_petition_in_french(client, samples):
+    assert listed(client.get("/search/", {"q": "emballages"})) == ["441-90001"]
+    assert listed(client.get("/search/", {"q": "pédiatres"})) == ["e-90003"]
+
+
+def test_keywords_are_searched(client, samples):
+    assert listed(client.get("/search/", {"q": "rural health care"})) == ["e-90002", "e-90003"]
+
+
+def test_a_quoted_phrase_must_appear_as_written(client, samples):
+    assert listed(client.get("/search/", {"q": '"rigged elections"'})) == ["e-2829"]
+    assert listed(client.get("/search/", {"q": '"elections rigged"'})) == []
+
+
+def test_a_minus_word_excludes_petitions_containing_it(client, samples):
+    assert listed(client.get("/search/", {"q": "Belarus -Magnitsky"})) == []
+    assert listed(client.get("/search/", {"q": "Belarus -plastic"})) == ["e-2829"]
+
+
+def test_words_that_match_nothing_say_so(client, samples):
+    text = page_text(client.get("/search/", {"q": "zanzibar"}))
+    assert "0 petitions" in text
+    assert "No petitions." in text
+
+
+@postgresql_only
+def test_or_widens_a_search(client, samples):
+    response = client.get("/search/", {"q": "Lukashenko or emballages"})
+    assert sorted(listed(response)) == ["441-90001", "e-2829"]
+
+
+@postgresql_only
+def test_words_are_stemmed_in_each_language(client, samples):
+    # "elected" and "election" share an English stem; "emballage" a French one.
+    assert listed(client.get("/search/", {"q": "elected"})) == ["e-2829"]
+    assert listed(client.get("/search/", {"q": "emballage"})) == ["441-90001"]
+
+
+@postgresql_only
+def test_best_match_first_and_snippets_show_why(client, samples):
+    # "Belarus" is in e-2829's text many times; a made-up petition mentions it once.
+    petition = Petition.objects.get(e_number=90003)
+    WhereasClause.objects.create(
+        petition=petition, position=9, text_en="Doctors trained in Belarus <b>wait</b> too long."
+    )
+    response = client.get("/search/", {"q": "Belarus"})
+    assert listed(response) == ["e-2829", "e-90003"]
+    body = response.content.decode()
+    assert "Doctors trained in <mark>Belarus</mark>" in body
+    # Markup typed into a petition's text never reaches the page as markup.
+    assert "<b>wait</b>" not in body
+    assert "wait" in page_text(response)
+
+
+@postgresql_only
+def test_a_sort_chosen_by_the_visitor_overrides_best_match(client, samples):
+    petition = Petition.objects.get(e_number=90003)
+    WhereasClause.objects.create(petition=petition, position=9, text_en="Belarus once.")
+    response = client.get("/search/", {"q": "Belarus", "sort": "oldest"})
+    assert listed(response) == ["e-2829", "e-90003"]
+    response = client.get("/search/", {"q": "Belarus", "sort": "newest"})
+    assert listed(response) == ["e-90003", "e-2829"]
+
+
+@postgresql_only
+def test_too_many_matches_to_rank_are_listed_newest_first_and_the_reader_is_told(
+    client, samples, monkeypatch
+):
+    monkeypatch.setattr(PetitionFilter, "rank_limit", 1)
+    response = client.get("/search/", {"q": "sample"})
+    assert listed(response) == listed(client.get("/petitions/", {"q": "sample", "sort": "newest"}))
+    assert len(listed(response)) > 1
+    assert "More than 1 petitions match, so they are listed newest first." in page_text(response)

@@ -1,0 +1,68 @@
+"""A clerk corrects a petition in the admin, and search finds it by its new words at once."""
+
+import pytest
+from django.db import connection
+
+from petitions.models import Keyword, Petition, Subject
+from tests.conftest import rendered_form_data
+from tests.petitions.listing import listed
+from tests.petitions.test_admin import clerk_client  # noqa: F401
+
+
+def found(client, words):
+    return listed(client.get("/search/", {"q": words}))
+
+
+def test_clerk_edits_clause_demand_keywords_and_response_and_search_follows(
+    clerk_client,  # noqa: F811
+    samples,
+):
+    petition = Petition.objects.get(e_number=2829)
+    change_url = f"/admin/petitions/petition/{petition.pk}/change/"
+    data = rendered_form_data(clerk_client.get(change_url))
+    data["clauses-0-text_en"] = "Zanzibar harbour was closed;"
+    data["demands-0-text_en"] = "Open the Quixotic registry;"
+    data["response-0-text_en"] = "The Government reviewed the Xylophone report."
+    data["keywords"] = str(Keyword.objects.get(slug="plastic-packaging").pk)
+    response = clerk_client.post(change_url, data)
+    assert response.status_code == 302, response.context and response.context.get("errors")
+
+    for words in ["Zanzibar harbour", "Quixotic registry", "Xylophone", "plastic packaging"]:
+        assert "e-2829" in found(clerk_client, words), words
+    # The words replaced are no longer found.
+    assert found(clerk_client, "dirtiest rigged") == []
+    assert found(clerk_client, "Belarusian officials free") == []
+
+
+def test_renaming_a_subject_or_keyword_is_searchable(client, samples):
+    subject = Subject.objects.get(slug="foreign-affairs")
+    subject.name_en = "International relations"
+    subject.save()
+    keyword = Keyword.objects.get(slug="rural-health-care")
+    keyword.name_en = "Remote clinics"
+    keyword.save()
+    assert found(client, "International relations") == ["e-2829"]
+    assert found(client, "Remote clinics") == ["e-90002", "e-90003"]
+
+
+RURAL = '"Rural health care"'
+
+
+def test_deleting_a_keyword_or_clearing_it_updates_search(client, samples):
+    keyword = Keyword.objects.get(slug="rural-health-care")
+    keyword.petitions.clear()
+    assert found(client, RURAL) == []
+    Petition.objects.get(e_number=90002).keywords.add(keyword)
+    assert found(client, RURAL) == ["e-90002"]
+    keyword.delete()
+    assert found(client, RURAL) == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="search vectors exist on PostgreSQL")
+def test_vectors_hold_each_language_stemmed_in_it(samples):
+    petition = Petition.objects.get(petition_no="441-90001")
+    english = petition.search_vector_en
+    french = petition.search_vector_fr
+    assert "'packag'" in english and "'plastic'" in english  # English stems
+    assert "'emballag'" in french and "'plastiqu'" in french  # French stems
+    assert "'44190001'" in english and "'44190001'" in french  # the number, typed compactly
