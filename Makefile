@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run test browser-deps lint format check ci lock serve loadtest backup restore bench
+.PHONY: install run test browser-deps lint format check ci lock messages serve loadtest backup restore bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,14 @@ lock: $(PY)
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_ARGS) -o requirements.lock pyproject.toml
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --extra dev $(LOCK_ARGS) \
 		-o requirements-dev.lock pyproject.toml
+
+# French translations: collect the interface's strings into locale/fr/LC_MESSAGES/django.po
+# (translate any new or fuzzy entry there), then compile django.mo, which is
+# committed so that `make run` needs no gettext. Needs GNU gettext.
+MESSAGE_IGNORES := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=loadtest
+messages: install
+	$(DEV_ENV) $(PY) manage.py makemessages --locale fr --no-location --no-obsolete $(MESSAGE_IGNORES)
+	$(DEV_ENV) $(PY) manage.py compilemessages --locale fr --ignore .venv
 
 # --- Production server, load test, backups ---------------------------------
 # Production settings: DJANGO_SECRET_KEY is required (see README). Plain HTTP

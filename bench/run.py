@@ -41,6 +41,8 @@ def environment(database):
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_DEBUG": "0",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # Plain HTTP on loopback, as `make serve` runs it.
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DATABASE_URL": PG_URL if database == "postgresql" else f"sqlite:///{SQLITE_PATH}",
     }
     return env
@@ -72,9 +74,11 @@ def seed(env, size):
 
 
 def measure_in_process(env, requests):
+    """Every request rendered afresh: the page cache is off for this part."""
     out = subprocess.run(
         [PYTHON, "-m", "bench.measure", str(requests)],
-        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+        cwd=ROOT, env={**env, "DJANGO_PAGE_CACHE_SECONDS": "0"},
+        check=True, capture_output=True, text=True,
     )  # fmt: skip
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -209,8 +213,10 @@ def write_report(runs, args):
     header = (
         f"{MARK_START}\n## Benchmark\n\n"
         f"`make bench` on {dt.date.today().isoformat()}: {machine()}. "
-        f"{args.requests} requests per page in-process (server-side time, Django test client); "
-        f"wrk {args.load_seconds} s at {args.connections} connections per row under load.\n\n"
+        f"{args.requests} requests per page in-process (server-side time, Django test client, "
+        f"page cache off: every page rendered afresh); wrk {args.load_seconds} s at "
+        f"{args.connections} connections per row under load, with the production settings "
+        f"(page cache on, so repeated requests for one address are served from it).\n\n"
     )
     report = header + table(runs) + MARK_END
     path = ROOT / "BENCHMARKS.md"

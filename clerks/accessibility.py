@@ -6,6 +6,7 @@ text), the cells of a tabular inline (named only by their column's heading), and
 the boxes select2 draws for autocomplete fields (named in accessibility.js).
 """
 
+from django import forms
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.db import models
 from django.forms.models import BaseInlineFormSet
@@ -36,10 +37,14 @@ class AccessibleFormMixin:
             formfield.widget.field_label = formfield.label
         return formfield
 
-    class Media:
-        css = {"all": ["clerks/accessibility.css"]}
+    @property
+    def media(self):
+        # A property, not a Media class, so that another mixin's Media class stays.
         # After the admin's autocomplete.js, whose boxes it names.
-        js = ["admin/js/jquery.init.js", "clerks/accessibility.js"]
+        return super().media + forms.Media(
+            css={"all": ["clerks/accessibility.css"]},
+            js=["admin/js/jquery.init.js", "admin/js/autocomplete.js", "clerks/accessibility.js"],
+        )
 
 
 class LabelledInlineFormSetMixin:

@@ -400,10 +400,12 @@ class _PageReader:
         if self.language == ENGLISH:
             match = re.match(r"^Petition to (?:the )?(?P<name>.+)$", line)
         else:
-            match = re.match(r"^Pétition (?:au |à la |à l'|à l’|aux )(?P<name>.+)$", line)
+            match = re.match(r"^Pétition (?P<article>au |à la |à l'|à l’|aux )(?P<name>.+)$", line)
         if not match:
             self.fail(f"the addressee, “{self.examples['addressee']}”")
         page.addressee_kind, page.addressee_name = addressee(match["name"], self.language)
+        if page.addressee_name and self.language == FRENCH:
+            page.addressee_name = with_article(match["article"], page.addressee_name)
         self.index += 1
 
     def _read_text(self, page):
@@ -485,8 +487,10 @@ class _PageReader:
         if self.language == ENGLISH:
             office = line.removeprefix("Response by the ")
         else:
-            office = re.sub(r"^Réponse (?:du |de la |de l'|de l’|des )", "", line)
-            # "du ministre" is "de le ministre": the office is "ministre ...".
+            match = re.match(
+                r"^Réponse (?P<article>du |de la |de l'|de l’|des )(?P<name>.+)$", line
+            )
+            office = with_article(match["article"], match["name"])
         label = self.labels["signed_by"]
         signed = self.peek() or ""
         if not signed.startswith(label) or not signed.removeprefix(label).strip():
@@ -601,6 +605,17 @@ class _PageReader:
             self.fail("the time zone in force in Ottawa on that date (EDT or EST, HAE or HNE)")
         self.index += 1
         return moment
+
+
+# A French name is kept with its article unless masculine singular, the form
+# petitions/languages.py contracts again: "à la ministre" keeps "la ministre",
+# "au ministre" and "du ministre" keep "ministre".
+KEPT_ARTICLES = {"à la ": "la ", "de la ": "la ", "à l'": "l'", "de l'": "l'", "à l’": "l’",
+                 "de l’": "l’", "aux ": "les ", "des ": "les "}  # fmt: skip
+
+
+def with_article(contraction, name):
+    return KEPT_ARTICLES.get(contraction, "") + name
 
 
 def addressee(name, language):

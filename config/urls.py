@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
@@ -26,8 +27,12 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", robots_txt, name="robots"),
-    path("", include("petitions.urls")),
 ]
+
+# Public pages live at /en/... and /fr/...; an address without the prefix gets
+# a temporary redirect (LocaleMiddleware) to the visitor's language, which is
+# why it cannot be permanent: the target differs from one visitor to the next.
+urlpatterns += i18n_patterns(path("", include("petitions.urls")))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -9,6 +9,7 @@ from clerks.accessibility import AccessibleFormMixin, LabelledInlineFormSet
 from clerks.admin import PetitionHistoryAdminMixin
 from responses.admin import GovernmentResponseInline
 
+from .admin_layout import SideBySideMedia, side_by_side
 from .forms import OrderedPartForm, OrderedPartFormSet, PetitionAdminForm
 from .models import (
     Demand,
@@ -30,7 +31,8 @@ class ParliamentSessionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Member)
-class MemberAdmin(TranslationAdmin):
+class MemberAdmin(SideBySideMedia, TranslationAdmin):
+    fields = ["name", "slug", side_by_side("riding"), "province", side_by_side("caucus"), "photo"]
     list_display = ["name", "riding", "caucus", "province"]
     list_filter = ["province", "caucus"]
     search_fields = ["name", "riding_en", "riding_fr"]
@@ -38,14 +40,16 @@ class MemberAdmin(TranslationAdmin):
 
 
 @admin.register(Subject)
-class SubjectAdmin(TranslationAdmin):
+class SubjectAdmin(SideBySideMedia, TranslationAdmin):
+    fields = [side_by_side("name"), "slug"]
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_fr"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Keyword)
-class KeywordAdmin(TranslationAdmin):
+class KeywordAdmin(SideBySideMedia, TranslationAdmin):
+    fields = [side_by_side("name"), "slug"]
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_fr"]
     prepopulated_fields = {"slug": ["name_en"]}
@@ -102,7 +106,9 @@ class NeedsActionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Petition)
-class PetitionAdmin(PetitionHistoryAdminMixin, AccessibleFormMixin, TranslationAdmin):
+class PetitionAdmin(
+    PetitionHistoryAdminMixin, AccessibleFormMixin, SideBySideMedia, TranslationAdmin
+):
     form = PetitionAdminForm
     inlines = [WhereasClauseInline, DemandInline, GovernmentResponseInline, SignatureCountInline]
     list_display = [
@@ -142,9 +148,9 @@ class PetitionAdmin(PetitionHistoryAdminMixin, AccessibleFormMixin, TranslationA
             {
                 "fields": [
                     "addressee_kind",
-                    "addressee_name",
+                    side_by_side("addressee_name"),
                     "clause_style",
-                    "lead_in",
+                    side_by_side("lead_in"),
                     "demand_style",
                 ]
             },

@@ -7,4 +7,9 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Petitions")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from . import signals  # noqa: F401
+        from .folding import register_sqlite_function
+
+        connection_created.connect(register_sqlite_function)

@@ -32,9 +32,22 @@ from .choices import (
     Province,
     Status,
 )
+from .folding import fold
+from .languages import addressee_heading, current_language
 from .numbers import PETITION_NO_FORMAT, format_e_number, parse_number
 
 OTTAWA = ZoneInfo("America/Toronto")
+
+
+def plain_ordinal(number):
+    """ "43rd"; in French "43e", "1re" (législature and session are feminine).
+
+    Django's ordinal() writes French ordinals in <sup> markup, which a string
+    interpolated into a translated sentence would show escaped.
+    """
+    if current_language() == "fr":
+        return "1re" if number == 1 else f"{number}e"
+    return ordinal(number)
 
 
 class ParliamentSession(models.Model):
@@ -65,8 +78,8 @@ class ParliamentSession(models.Model):
 
     def __str__(self):
         return gettext("%(parliament)s Parliament, %(session)s Session") % {
-            "parliament": ordinal(self.parliament),
-            "session": ordinal(self.number),
+            "parliament": plain_ordinal(self.parliament),
+            "session": plain_ordinal(self.number),
         }
 
     def get_absolute_url(self):
@@ -162,30 +175,39 @@ def overdue_if_presented_before():
 
 
 def containing(term):
-    """A petition whose numbers, subject, keywords, initiator or text contain ``term``."""
+    """A petition whose numbers, subject, keywords, initiator or text contain ``term``.
+
+    Texts match without regard to case or accents: "petition" finds "pétition".
+    """
     number = parse_number(term)
-    in_text = Q(text_en__icontains=term) | Q(text_fr__icontains=term)
+    folded = fold(term)
+
+    def texts(*fields):
+        match = Q()
+        for field in fields:
+            match |= Q(**{f"{field}__folded__contains": folded})
+        return match
+
+    in_text = texts("text_en", "text_fr")
     by_number = Q(e_number=number.e_number) if number and number.e_number else Q(pk__in=[])
     return (
         by_number
         | Q(petition_no__icontains=term)
-        | Q(lead_in_en__icontains=term)
-        | Q(lead_in_fr__icontains=term)
-        | Q(subject__name_en__icontains=term)
-        | Q(subject__name_fr__icontains=term)
-        | Q(initiator_name__icontains=term)
-        | Q(initiator_city__icontains=term)
-        | Q(addressee_name_en__icontains=term)
-        | Q(addressee_name_fr__icontains=term)
+        | texts(
+            "lead_in_en",
+            "lead_in_fr",
+            "subject__name_en",
+            "subject__name_fr",
+            "initiator_name",
+            "initiator_city",
+            "addressee_name_en",
+            "addressee_name_fr",
+            "response__text_en",
+            "response__text_fr",
+        )
         | Q(pk__in=WhereasClause.objects.filter(in_text).values("petition"))
         | Q(pk__in=Demand.objects.filter(in_text).values("petition"))
-        | Q(
-            pk__in=Keyword.objects.filter(
-                Q(name_en__icontains=term) | Q(name_fr__icontains=term)
-            ).values("petitions")
-        )
-        | Q(response__text_en__icontains=term)
-        | Q(response__text_fr__icontains=term)
+        | Q(pk__in=Keyword.objects.filter(texts("name_en", "name_fr")).values("petitions"))
     )
 
 
@@ -553,6 +575,11 @@ class Petition(models.Model):
         if self.addressee_kind in (AddresseeKind.HOUSE, AddresseeKind.GOVERNMENT):
             return self.get_addressee_kind_display()
         return self.addressee_name
+
+    @property
+    def addressee_heading(self):
+        """ "Petition to the Government of Canada", in the page's language if written."""
+        return addressee_heading(self)
 
     @property
     def has_response(self):

@@ -9,7 +9,8 @@ refreshed from Python whenever a petition or one of its parts is saved
 (petitions/signals.py); a GIN index on each serves the match.
 
 On other databases a portable search finds the petitions containing every
-word (or quoted phrase), minus those containing an excluded word.
+word (or quoted phrase), minus those containing an excluded word. Both ignore
+accents: "petition" finds "pétition".
 """
 
 import re
@@ -26,7 +27,9 @@ from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest, NullIf, Replace
 from django.utils.translation import get_language
 
-CONFIGS = {"en": "english", "fr": "french"}
+# PostgreSQL's English and French configurations, with accents stripped before
+# stemming (migration 0003_accent_insensitive_search).
+CONFIGS = {"en": "english_unaccent", "fr": "french_unaccent"}
 # Marks around the words ts_headline highlights: private-use characters, so
 # the snippet can be escaped first and marked up after (see petition_tags).
 HIGHLIGHT_START = "\ue000"

@@ -4,6 +4,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from petitions.admin_layout import SideBySideMedia, side_by_side
 from petitions.choices import Status
 
 from .models import GovernmentResponse
@@ -33,13 +34,27 @@ class GovernmentResponseFormSet(BaseInlineFormSet):
 class GovernmentResponseInline(TranslationStackedInline):
     model = GovernmentResponse
     formset = GovernmentResponseFormSet
-    fields = ["office", "signer_name", "signer_capacity", "text", "tabled_on"]
+    fields = [
+        side_by_side("office"),
+        "signer_name",
+        "signer_capacity",
+        side_by_side("text"),
+        "tabled_on",
+    ]
     extra = 0
     max_num = 1
 
 
 @admin.register(GovernmentResponse)
-class GovernmentResponseAdmin(TranslationAdmin):
+class GovernmentResponseAdmin(SideBySideMedia, TranslationAdmin):
+    fields = [
+        "petition",
+        side_by_side("office"),
+        "signer_name",
+        "signer_capacity",
+        side_by_side("text"),
+        "tabled_on",
+    ]
     list_display = ["petition", "office", "tabled_on"]
     list_select_related = ["petition"]
     search_fields = ["petition__petition_no", "office_en", "office_fr", "signer_name"]

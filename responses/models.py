@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from petitions.languages import response_heading
 from petitions.models import Petition
 
 
@@ -51,6 +52,11 @@ class GovernmentResponse(models.Model):
     @property
     def paragraphs(self):
         return paragraphs(self.text)
+
+    @property
+    def heading(self):
+        """ "Response by the Minister of Foreign Affairs", in the page's language if written."""
+        return response_heading(self)
 
     @property
     def due_on(self):

@@ -1,4 +1,4 @@
-"""Dates as the House publishes them, in Ottawa time; search snippets."""
+"""Dates as the House publishes them, in Ottawa time and the page's language; search snippets."""
 
 from django import template
 from django.template.defaultfilters import date as date_filter
@@ -15,18 +15,34 @@ register = template.Library()
 
 @register.filter
 def ottawa_datetime(value):
-    """ "September 15, 2020, at 9:30 a.m. (EDT)" (converted to Ottawa time)."""
+    """ "September 15, 2020, at 9:30 a.m. (EDT)" / "15 septembre 2020 à 9 h 30 (HAE)"."""
     if not value:
         return ""
     local = timezone.localtime(value, OTTAWA)
-    return date_filter(local, pgettext("date and time format", r"F j, Y, \a\t g:i a (T)"))
+    # The zone's abbreviation is translated here: the date filter's "T" only
+    # knows EDT/EST, and French readers expect HAE/HNE.
+    if local.dst():
+        zone = pgettext("Ottawa time zone in summer", "EDT")
+    else:
+        zone = pgettext("Ottawa time zone in winter", "EST")
+    if local.day == 1:
+        pattern = pgettext("date and time format, first day of a month", r"F j, Y, \a\t g:i a")
+    else:
+        pattern = pgettext("date and time format", r"F j, Y, \a\t g:i a")
+    moment = date_filter(local, pattern)
+    return pgettext("date and time with its time zone", "%(moment)s (%(zone)s)") % {
+        "moment": moment,
+        "zone": zone,
+    }
 
 
 @register.filter
 def long_date(value):
-    """ "October 26, 2020"."""
+    """ "October 26, 2020" / "26 octobre 2020" (and "1er octobre 2020")."""
     if not value:
         return ""
+    if value.day == 1:
+        return date_filter(value, pgettext("date format, first day of a month", "F j, Y"))
     return date_filter(value, pgettext("date format", "F j, Y"))
 
 

@@ -17,7 +17,7 @@ def test_members_with_their_petition_counts(client, samples):
     assert members["chandra-arya"]["responded_count"] == 1
     assert members["camille-exemple"]["responded_count"] == 0
     assert members["jordan-sample"]["riding"] == {"en": "Sample Valley", "fr": "Vallée-Exemple"}
-    assert members["jordan-sample"]["url"] == "http://testserver/members/jordan-sample/"
+    assert members["jordan-sample"]["url"] == "http://testserver/en/members/jordan-sample/"
     assert list(members) == sorted(members)
 
 
@@ -34,7 +34,7 @@ def test_sessions_most_recent_first_with_their_petition_counts(client, samples):
         ("432", 1),
     ]
     assert sessions[-1]["name"] == "43rd Parliament, 2nd Session"
-    assert sessions[-1]["url"] == "http://testserver/sessions/432/"
+    assert sessions[-1]["url"] == "http://testserver/en/sessions/432/"
 
 
 @pytest.mark.parametrize("url", ["/api/v1/members/", "/api/v1/subjects/", "/api/v1/sessions/"])

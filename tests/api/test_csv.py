@@ -57,7 +57,7 @@ def test_csv_row_of_e2829(client, e2829):
         "response_tabled_on": "2020-12-09",
         "response_due_on": "2020-12-10",
         "response_late": "false",
-        "url": "http://testserver/petitions/e-2829/",
+        "url": "http://testserver/en/petitions/e-2829/",
     }
 
 
@@ -108,7 +108,7 @@ def test_csv_url_keeps_the_query_and_drops_the_page():
 
 
 def test_search_page_template_tag_links_to_its_own_query(client, samples):
-    request = RequestFactory().get("/search/", {"q": "packaging", "page": "2"})
+    request = RequestFactory().get("/en/search/", {"q": "packaging", "page": "2"})
     link = Template('{% load api_tags %}<a href="{% search_csv_url %}">CSV</a>').render(
         Context({"request": request})
     )

@@ -32,7 +32,7 @@ def test_list_entries_say_what_a_reader_needs_to_choose(client, samples):
     assert paper["sponsor"]["slug"] == "jordan-sample"
     assert paper["response_tabled_on"] == "2022-04-10"
     assert paper["response_late"] is True
-    assert paper["url"] == "http://testserver/petitions/441-90001/"
+    assert paper["url"] == "http://testserver/en/petitions/441-90001/"
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_filters_and_orderings(client, samples, query, expected):
     "words", ["Lukashenko Magnitsky", "packaging", "clinic", "nothing-matches"]
 )
 def test_words_find_the_same_petitions_as_the_html_search(client, samples, words):
-    html = client.get("/search/", {"q": words})
+    html = client.get("/en/search/", {"q": words})
     api = client.get("/api/v1/petitions/", {"q": words})
     assert numbers(api) == [p.number for p in html.context["petitions"]]
 

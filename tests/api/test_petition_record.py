@@ -89,7 +89,7 @@ def test_e2829_through_the_api_equals_the_fixture(client, e2829):
     assert record["response_due_on"] == "2020-12-10"
     assert record["response_late"] is False
     assert record["overdue"] is False
-    assert record["url"] == "http://testserver/petitions/e-2829/"
+    assert record["url"] == "http://testserver/en/petitions/e-2829/"
     assert record["api_url"] == "http://testserver/api/v1/petitions/e-2829/"
 
 

@@ -124,7 +124,7 @@ def test_every_admin_page_says_no_store(e2829, clerk):
     for url in ("/admin/", "/admin/petitions/petition/", change_url(e2829), "/admin/login/"):
         assert "no-store" in clerk.get(url)["Cache-Control"], url
     assert "no-store" in Client().get("/admin/login/")["Cache-Control"]
-    assert "no-store" not in Client().get("/petitions/e-2829/").get("Cache-Control", "")
+    assert "no-store" not in Client().get("/en/petitions/e-2829/").get("Cache-Control", "")
 
 
 def test_an_admin_session_ends_with_the_browser_or_when_idle(db, django_user_model):

@@ -65,7 +65,7 @@ def test_a_clerk_restores_the_earlier_version(edited, clerk):
     petition.refresh_from_db()
     assert petition.lead_in_en.startswith("We, the undersigned, Canadians and permanent")
     assert petition.clauses.get(position=1).text.startswith("The August 9, 2020")
-    public = page_text(clerk.get("/petitions/e-2829/"))
+    public = page_text(clerk.get("/en/petitions/e-2829/"))
     assert "The August 9, 2020, Presidential election" in public
 
 

@@ -15,6 +15,8 @@ from tests.conftest import PAGES, SEED_PAGE
 
 # What the English page cannot show: French names, the record's own timestamps.
 NOT_ON_THE_ENGLISH_PAGE = {"name_fr", "caucus_fr", "riding_fr", "created_at", "updated_at"}
+# Derived from the record on every save (PostgreSQL), so not in the fixture.
+DERIVED = {"search_vector_en", "search_vector_fr"}
 
 
 def fixture_objects(name):
@@ -51,7 +53,7 @@ def test_importing_the_e2829_page_gives_the_record_of_the_fixture():
     for row in rows:
         mine = imported[(type(row), row.pk)]
         for field in row._meta.concrete_fields:
-            if field.primary_key or field.name in NOT_ON_THE_ENGLISH_PAGE:
+            if field.primary_key or field.name in NOT_ON_THE_ENGLISH_PAGE | DERIVED:
                 continue
             expected = field.value_from_object(row)
             actual = field.value_from_object(mine)
@@ -150,7 +152,7 @@ def test_english_then_french_pages_make_one_bilingual_record():
         "Exemple-Nord",
     )
     assert (petition.sponsor.caucus_en, petition.sponsor.caucus_fr) == ("NDP", "NPD")
-    assert petition.response.office_fr == "ministre de la Santé"
+    assert petition.response.office_fr == "la ministre de la Santé"
     assert petition.response.signer_name == "The Honourable Sample Minister"
     assert Member.objects.count() == 1
 

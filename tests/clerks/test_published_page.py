@@ -83,7 +83,7 @@ def test_a_french_page_with_french_labels_and_dates():
         "(a) des pédiatres;",
         "(b) des infirmières en santé mentale;",
     ]
-    assert page.response.office == "ministre de la Santé"
+    assert page.response.office == "la ministre de la Santé"
     assert page.closed_at == datetime.datetime(2025, 8, 1, 14, 40, tzinfo=OTTAWA)
     assert page.petition_no == "451-90103"
     assert (page.sponsor.caucus, page.sponsor.province) == ("NPD", "NS")

@@ -25,7 +25,7 @@ def test_operator_restores_every_record_exactly_as_backed_up(client, transaction
     before = every_row()
     assert len(before["petitions.WhereasClause"]) >= 4
     assert len(before["responses.GovernmentResponse"]) >= 2
-    page = client.get("/petitions/e-2829/").content
+    page = client.get("/en/petitions/e-2829/").content
 
     backup = tmp_path / "record.backup"
     call_command("backup_database", str(backup), stdout=StringIO())
@@ -41,7 +41,7 @@ def test_operator_restores_every_record_exactly_as_backed_up(client, transaction
     version_after = after.pop("pagecache.RecordVersion")[0]
     assert version_after["number"] == version_before["number"] + 1
     assert after == before
-    assert client.get("/petitions/e-2829/").content == page
+    assert client.get("/en/petitions/e-2829/").content == page
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup(transactional_db, tmp_path):

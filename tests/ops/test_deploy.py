@@ -47,15 +47,15 @@ def test_production_refuses_to_start_without_a_real_key(tmp_path):
 
 def test_plain_http_is_redirected_to_https_but_health_checks_are_not(client, db, settings):
     settings.SECURE_SSL_REDIRECT = True
-    response = client.get("/petitions/")
+    response = client.get("/en/petitions/")
     assert response.status_code == 301
-    assert response["Location"] == "https://testserver/petitions/"
+    assert response["Location"] == "https://testserver/en/petitions/"
     assert client.get("/healthz").status_code == 200
 
 
 def test_https_from_the_proxy_is_served_with_hsts(client, db, settings):
     settings.SECURE_SSL_REDIRECT = True
-    response = client.get("/petitions/", headers={"X-Forwarded-Proto": "https"})
+    response = client.get("/en/petitions/", headers={"X-Forwarded-Proto": "https"})
     assert response.status_code == 200
     assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
 

@@ -8,12 +8,12 @@ from responses.models import GovernmentResponse
 from tests.petitions.test_admin import new_petition_form
 
 PAGES = [
-    "/",
-    "/petitions/",
-    "/petitions/e-2829/",
-    "/search/?q=belarus",
-    "/members/jordan-sample/",
-    "/sessions/432/",
+    "/en/",
+    "/en/petitions/",
+    "/en/petitions/e-2829/",
+    "/en/search/?q=belarus",
+    "/en/members/jordan-sample/",
+    "/en/sessions/432/",
 ]
 
 

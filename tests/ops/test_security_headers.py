@@ -11,20 +11,20 @@ from django.test import Client
 from petitions.models import Petition
 
 PUBLIC_PAGES = [
-    "/",
-    "/petitions/",
-    "/petitions/?page=2",
-    "/petitions/e-2829/",
-    "/petitions/441-90001/",
-    "/search/?q=belarus",
-    "/search/?q=e-99999",
-    "/members/jordan-sample/",
-    "/subjects/health/",
-    "/sessions/432/",
+    "/en/",
+    "/en/petitions/",
+    "/en/petitions/?page=2",
+    "/en/petitions/e-2829/",
+    "/en/petitions/441-90001/",
+    "/en/search/?q=belarus",
+    "/en/search/?q=e-99999",
+    "/en/members/jordan-sample/",
+    "/en/subjects/health/",
+    "/en/sessions/432/",
     "/healthz",
     "/static/css/site.css",
     "/no-such-page/",
-    "/petitions/not-a-number/",
+    "/en/petitions/not-a-number/",
 ]
 
 ADMIN_PAGES = [
@@ -93,7 +93,7 @@ def test_server_error_page_is_secured(samples, monkeypatch):
         raise RuntimeError("a bug")
 
     monkeypatch.setattr("petitions.views.HomeView.get_context_data", broken)
-    response = Client(raise_request_exception=False).get("/")
+    response = Client(raise_request_exception=False).get("/en/")
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
     assert "a bug" not in response.content.decode()

@@ -16,31 +16,31 @@ def page_cache(settings):
 def test_a_repeated_visit_is_served_from_the_cache(
     client, e2829, page_cache, django_assert_num_queries
 ):
-    first = client.get("/petitions/e-2829/")
+    first = client.get("/en/petitions/e-2829/")
     with django_assert_num_queries(1):  # the record's version, nothing else
-        second = client.get("/petitions/e-2829/")
+        second = client.get("/en/petitions/e-2829/")
     assert second.content == first.content
     assert second["ETag"] == first["ETag"]
     assert "no-cache" in second["Cache-Control"] and "public" in second["Cache-Control"]
 
 
 def test_a_clerks_change_is_seen_on_the_next_visit(client, e2829, page_cache):
-    before = client.get("/petitions/e-2829/")
+    before = client.get("/en/petitions/e-2829/")
     clause = WhereasClause.objects.get(petition=e2829, position=1)
     clause.text_en = "A corrected first clause."
     clause.save()
-    after = client.get("/petitions/e-2829/")
+    after = client.get("/en/petitions/e-2829/")
     assert "A corrected first clause." in page_text(after)
     assert after["ETag"] != before["ETag"]
 
 
 def test_unchanged_page_answers_304_to_its_etag(client, e2829, page_cache):
-    etag = client.get("/petitions/e-2829/")["ETag"]
-    response = client.get("/petitions/e-2829/", headers={"if-none-match": etag})
+    etag = client.get("/en/petitions/e-2829/")["ETag"]
+    response = client.get("/en/petitions/e-2829/", headers={"if-none-match": etag})
     assert response.status_code == 304
     assert response.content == b""
     e2829.keywords.add(Keyword.objects.create(slug="belarus", name_en="Belarus"))
-    response = client.get("/petitions/e-2829/", headers={"if-none-match": etag})
+    response = client.get("/en/petitions/e-2829/", headers={"if-none-match": etag})
     assert response.status_code == 200
     assert "Belarus" in page_text(response)
 
@@ -51,7 +51,7 @@ def test_signed_in_clerks_admin_and_api_are_never_cached(client, e2829, page_cac
     assert api.status_code == 200
     clerk = get_user_model().objects.create_user("clerk", password="pw")
     client.force_login(clerk)
-    response = client.get("/petitions/e-2829/")
+    response = client.get("/en/petitions/e-2829/")
     assert response.status_code == 200
     assert "public" not in response.get("Cache-Control", "")
 
@@ -75,5 +75,5 @@ def test_every_kind_of_record_change_moves_the_version(samples):
 
 
 def test_not_found_pages_are_not_kept(client, db, page_cache):
-    assert client.get("/petitions/e-9999/").status_code == 404
-    assert "ETag" not in client.get("/petitions/e-9999/")
+    assert client.get("/en/petitions/e-9999/").status_code == 404
+    assert "ETag" not in client.get("/en/petitions/e-9999/")

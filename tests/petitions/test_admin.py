@@ -93,7 +93,7 @@ def test_clerk_adds_a_petition_and_the_public_reads_it(clerk_client, reference):
     petition = Petition.objects.get(e_number=3001)
     assert [c.text for c in petition.clauses.all()] == clauses
     assert petition.response.paragraphs == ["First paragraph.", "Second paragraph."]
-    public = page_text(clerk_client.get("/petitions/e-3001/"))
+    public = page_text(clerk_client.get("/en/petitions/e-3001/"))
     for sentence in [*clauses, *demands, "First paragraph.", "Second paragraph."]:
         assert sentence in public
     assert "Response by the Minister of Transport" in public
@@ -150,3 +150,26 @@ def _errors(response):
     if response.context is None:
         return response
     return [response.context.get("errors"), response.context.get("inline_admin_formsets")]
+
+
+def test_francophone_clerk_works_in_french_with_both_texts_side_by_side(clerk_client, e2829):
+    response = clerk_client.get(
+        f"/admin/petitions/petition/{e2829.pk}/change/", headers={"accept-language": "fr-CA,fr"}
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert '<html lang="fr"' in body
+    assert "Numéros et statut" in body and "Début de la demande [en]" in body
+    assert "Réponse du gouvernement déposée" in body  # the status choices
+    assert "/static/petitions/admin-side-by-side.css" in body
+    # The English and French versions of each text share one row of the form.
+    for field in ("addressee_name", "lead_in"):
+        assert f'class="form-row field-{field}_en field-{field}_fr"' in body
+    for field in ("office", "text"):
+        assert f"field-{field}_en field-{field}_fr" in body
+
+
+def test_subject_admin_shows_both_names_side_by_side(clerk_client, e2829):
+    subject = e2829.subject
+    body = clerk_client.get(f"/admin/petitions/subject/{subject.pk}/change/").content.decode()
+    assert 'class="form-row field-name_en field-name_fr"' in body

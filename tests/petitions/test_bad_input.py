@@ -7,11 +7,11 @@ from tests.conftest import page_text
 from tests.petitions.listing import listed, more_petitions
 
 LIST_PAGES = [
-    "/petitions/",
-    "/search/",
-    "/members/jordan-sample/",
-    "/subjects/health/",
-    "/sessions/441/",
+    "/en/petitions/",
+    "/en/search/",
+    "/en/members/jordan-sample/",
+    "/en/subjects/health/",
+    "/en/sessions/441/",
 ]
 
 ODD_QUERIES = [
@@ -69,7 +69,7 @@ def test_odd_query_strings_never_give_a_server_error(client, samples, url, query
     ],
 )
 def test_choices_that_name_nothing_are_a_400_that_says_which(client, samples, query, message):
-    response = client.get(f"/petitions/?{query}")
+    response = client.get(f"/en/petitions/?{query}")
     assert response.status_code == 400
     text = page_text(response)
     assert "could not be understood" in text
@@ -80,31 +80,31 @@ def test_choices_that_name_nothing_are_a_400_that_says_which(client, samples, qu
 
 def test_a_page_past_the_end_shows_the_last_page_and_says_so(client, samples):
     more_petitions(25)
-    response = client.get("/petitions/", {"page": "99999", "per_page": "10"})
+    response = client.get("/en/petitions/", {"page": "99999", "per_page": "10"})
     assert response.status_code == 200
     assert "There is no page 99999; showing page 3, the last." in page_text(response)
     assert len(listed(response)) == 10
 
 
 def test_a_page_that_is_not_a_number_shows_the_first(client, samples):
-    response = client.get("/petitions/", {"page": "abc"})
+    response = client.get("/en/petitions/", {"page": "abc"})
     assert response.status_code == 200
     assert "“page” is a page number; showing the first page." in page_text(response)
     assert listed(response)[0] == "e-90002"
 
 
 def test_an_unknown_page_size_says_which_are_offered(client, samples):
-    response = client.get("/petitions/", {"per_page": "1000000"})
+    response = client.get("/en/petitions/", {"per_page": "1000000"})
     assert response.status_code == 200
     assert "A page shows 10, 20, 50 or 100 petitions; showing 20." in page_text(response)
 
 
 def test_sql_looking_words_are_only_words(client, samples):
-    response = client.get("/search/", {"q": "'; DROP TABLE petitions_petition; --"})
+    response = client.get("/en/search/", {"q": "'; DROP TABLE petitions_petition; --"})
     assert response.status_code == 200
     assert Petition.objects.count() == 5
 
 
 def test_repeated_parameters_use_the_last(client, samples):
-    response = client.get("/petitions/?subject=health&subject=environment")
+    response = client.get("/en/petitions/?subject=health&subject=environment")
     assert listed(response) == ["e-90004", "441-90001"]

@@ -9,32 +9,32 @@ from tests.petitions.listing import listed, more_petitions
 
 
 def test_member_page_counts_answered_and_late(client, samples):
-    response = client.get("/members/jordan-sample/")
+    response = client.get("/en/members/jordan-sample/")
     text = page_text(response)
     assert listed(response) == ["e-90004", "441-90001"]
     assert "Sponsored 2 Answered by the government 1 Answered late 1 Response overdue 0" in text
 
 
 def test_member_page_counts_overdue(client, samples):
-    text = page_text(client.get("/members/morgan-placeholder/"))
+    text = page_text(client.get("/en/members/morgan-placeholder/"))
     assert "Sponsored 1 Answered by the government 0 Answered late 0 Response overdue 1" in text
 
 
 def test_member_page_filters_and_sorts_their_petitions_only(client, samples):
-    response = client.get("/members/jordan-sample/", {"sort": "oldest", "status": "responded"})
+    response = client.get("/en/members/jordan-sample/", {"sort": "oldest", "status": "responded"})
     assert listed(response) == ["441-90001"]
     # The Member is the page itself, so the form offers no Member to choose.
     assert 'name="member"' not in response.content.decode()
 
 
 def test_subject_and_session_pages(client, samples):
-    assert listed(client.get("/subjects/health/")) == ["e-90002", "e-90003"]
-    assert listed(client.get("/sessions/441/", {"sort": "oldest"})) == ["441-90001", "e-90004"]
-    assert listed(client.get("/sessions/432/")) == ["e-2829"]
+    assert listed(client.get("/en/subjects/health/")) == ["e-90002", "e-90003"]
+    assert listed(client.get("/en/sessions/441/", {"sort": "oldest"})) == ["441-90001", "e-90004"]
+    assert listed(client.get("/en/sessions/432/")) == ["e-2829"]
 
 
 def test_home_lists_petitions_awaiting_a_response_with_their_due_dates(client, samples):
-    text = page_text(client.get("/"))
+    text = page_text(client.get("/en/"))
     assert "Awaiting a government response" in text
     assert "e-90003 (Health) — due November 6, 2025 Response overdue" in text
     assert "e-2829 (Foreign affairs) — tabled December 9, 2020" in text
@@ -43,13 +43,13 @@ def test_home_lists_petitions_awaiting_a_response_with_their_due_dates(client, s
 @pytest.mark.parametrize(
     "url",
     [
-        "/",
-        "/petitions/",
-        "/search/?q=specialist",
-        "/members/morgan-placeholder/",
-        "/subjects/health/",
-        "/sessions/451/",
-        "/petitions/e-90003/",
+        "/en/",
+        "/en/petitions/",
+        "/en/search/?q=specialist",
+        "/en/members/morgan-placeholder/",
+        "/en/subjects/health/",
+        "/en/sessions/451/",
+        "/en/petitions/e-90003/",
     ],
 )
 def test_overdue_is_marked_wherever_the_petition_appears(client, samples, url):
@@ -64,11 +64,11 @@ def test_a_petition_within_45_days_is_not_overdue(client, samples):
     from petitions.models import Petition
 
     Petition.objects.filter(e_number=90003).update(presented_on=timezone.localdate())
-    text = page_text(client.get("/petitions/"))
+    text = page_text(client.get("/en/petitions/"))
     assert "Response overdue" not in text
 
 
 def test_browse_pages_page_through_many_petitions(client, samples):
     more_petitions(30)
-    response = client.get("/subjects/health/", {"per_page": "10", "page": "4"})
+    response = client.get("/en/subjects/health/", {"per_page": "10", "page": "4"})
     assert "32 petitions · showing 31 to 32" in page_text(response)

@@ -38,7 +38,7 @@ def test_new_petitions_feed_lists_every_petition_newest_first(client, samples):
     feed = atom(client, "/feeds/petitions/")
     assert feed.find(f"{ATOM}title").text == "New petitions"
     assert [link for _, link in entries(feed)] == [
-        f"http://testserver/petitions/{n}/"
+        f"http://testserver/en/petitions/{n}/"
         for n in ["e-90002", "e-90004", "e-90003", "441-90001", "e-2829"]
     ]
     first = feed.find(f"{ATOM}entry")
@@ -50,8 +50,11 @@ def test_new_petitions_feed_lists_every_petition_newest_first(client, samples):
 def test_responses_feed_lists_responses_as_tabled(client, samples):
     feed = atom(client, "/feeds/responses/")
     assert entries(feed) == [
-        ("Response to 441-90001: Environment", "http://testserver/petitions/441-90001/#response"),
-        ("Response to e-2829: Foreign affairs", "http://testserver/petitions/e-2829/#response"),
+        (
+            "Response to 441-90001: Environment",
+            "http://testserver/en/petitions/441-90001/#response",
+        ),
+        ("Response to e-2829: Foreign affairs", "http://testserver/en/petitions/e-2829/#response"),
     ]
     e2829 = feed.findall(f"{ATOM}entry")[1]
     assert e2829.find(f"{ATOM}published").text == "2020-12-09T00:00:00-05:00"
@@ -86,13 +89,13 @@ def test_feeds_of_unknown_members_or_subjects_are_404(client, samples, url):
 @pytest.mark.parametrize(
     ("page", "feeds"),
     [
-        ("/", ["/feeds/petitions/", "/feeds/responses/"]),
+        ("/en/", ["/feeds/petitions/", "/feeds/responses/"]),
         (
-            "/members/jordan-sample/",
+            "/en/members/jordan-sample/",
             ["/feeds/members/jordan-sample/petitions/", "/feeds/members/jordan-sample/responses/"],
         ),
         (
-            "/subjects/health/",
+            "/en/subjects/health/",
             ["/feeds/subjects/health/petitions/", "/feeds/subjects/health/responses/"],
         ),
     ],

@@ -39,7 +39,7 @@ from tests.petitions.listing import listed, more_petitions
     ],
 )
 def test_filters_combine(client, samples, choices, expected):
-    response = client.get("/petitions/", choices)
+    response = client.get("/en/petitions/", choices)
     assert response.status_code == 200
     assert listed(response) == expected
     count = len(expected)
@@ -59,18 +59,18 @@ def test_filters_combine(client, samples, choices, expected):
     ],
 )
 def test_sorting(client, samples, sort, expected):
-    assert listed(client.get("/petitions/", {"sort": sort})) == expected
+    assert listed(client.get("/en/petitions/", {"sort": sort})) == expected
 
 
 def test_without_words_best_match_is_newest_first(client, samples):
-    assert listed(client.get("/petitions/", {"sort": "relevance"})) == listed(
-        client.get("/petitions/")
+    assert listed(client.get("/en/petitions/", {"sort": "relevance"})) == listed(
+        client.get("/en/petitions/")
     )
 
 
 def test_form_shows_the_current_choices(client, samples):
     body = client.get(
-        "/petitions/", {"subject": "health", "sort": "most_signatures", "per_page": "50"}
+        "/en/petitions/", {"subject": "health", "sort": "most_signatures", "per_page": "50"}
     ).content.decode()
     assert re.search(r'<option value="health" selected>', body)
     assert re.search(r'<option value="most_signatures" selected>', body)
@@ -79,20 +79,22 @@ def test_form_shows_the_current_choices(client, samples):
 
 def test_pages_keep_every_choice_and_count_the_results(client, samples):
     more_petitions(25)
-    response = client.get("/petitions/", {"subject": "health", "sort": "oldest", "per_page": "10"})
+    response = client.get(
+        "/en/petitions/", {"subject": "health", "sort": "oldest", "per_page": "10"}
+    )
     text = page_text(response)
     assert "27 petitions · showing 1 to 10" in text
     assert "Page 1 of 3" in text
     next_link = unescape(re.search(r'<a rel="next" href="([^"]+)"', response.content.decode())[1])
     assert next_link == "?subject=health&sort=oldest&per_page=10&page=2"
 
-    second = client.get("/petitions/" + next_link)
+    second = client.get("/en/petitions/" + next_link)
     assert "showing 11 to 20" in page_text(second)
     assert not set(listed(second)) & set(listed(response))
 
 
 def test_a_page_shows_up_to_100(client, samples):
     more_petitions(120)
-    response = client.get("/petitions/", {"per_page": "100"})
+    response = client.get("/en/petitions/", {"per_page": "100"})
     assert len(listed(response)) == 100
     assert "125 petitions · showing 1 to 100" in page_text(response)

@@ -23,7 +23,7 @@ def seed_sentences():
 
 
 def test_e2829_page_has_every_sentence_of_the_seed_in_order(client, e2829):
-    response = client.get("/petitions/e-2829/")
+    response = client.get("/en/petitions/e-2829/")
     assert response.status_code == 200
     text = page_text(response)
     position = 0
@@ -34,7 +34,7 @@ def test_e2829_page_has_every_sentence_of_the_seed_in_order(client, e2829):
 
 
 def test_e2829_page_names_the_sponsor_riding_caucus_and_petition_no(client, e2829):
-    text = page_text(client.get("/petitions/e-2829/"))
+    text = page_text(client.get("/en/petitions/e-2829/"))
     assert "Chandra Arya (Nepean)" in text
     assert "October 26, 2020 (Petition No. 432-00158)" in text
     assert "Liberal Caucus" in text
@@ -44,16 +44,17 @@ def test_e2829_page_names_the_sponsor_riding_caucus_and_petition_no(client, e282
 
 
 @pytest.mark.parametrize(
-    "address", ["/petitions/E-2829/", "/petitions/e2829/", "/petitions/432-00158/"]
+    "address", ["/en/petitions/E-2829/", "/en/petitions/e2829/", "/en/petitions/432-00158/"]
 )
 def test_other_forms_of_the_number_redirect_to_the_e_number_page(client, e2829, address):
     response = client.get(address)
     assert response.status_code == 301
-    assert response["Location"] == "/petitions/e-2829/"
+    assert response["Location"] == "/en/petitions/e-2829/"
 
 
 @pytest.mark.parametrize(
-    "address", ["/petitions/e-9999/", "/petitions/xyz/", "/petitions/432-0015/", "/petitions/0/"]
+    "address",
+    ["/en/petitions/e-9999/", "/en/petitions/xyz/", "/en/petitions/432-0015/", "/en/petitions/0/"],
 )
 def test_unknown_or_malformed_numbers_get_a_404_page(client, e2829, address):
     response = client.get(address)
@@ -62,7 +63,7 @@ def test_unknown_or_malformed_numbers_get_a_404_page(client, e2829, address):
 
 
 def test_paper_petition_reads_in_the_older_form(client, samples):
-    response = client.get("/petitions/441-90001/")
+    response = client.get("/en/petitions/441-90001/")
     text = page_text(response)
     assert "Paper petition" in text
     assert "Initiated by" not in text
@@ -74,7 +75,7 @@ def test_paper_petition_reads_in_the_older_form(client, samples):
 
 
 def test_single_request_to_a_minister_not_yet_presented(client, samples):
-    text = page_text(client.get("/petitions/e-90002/"))
+    text = page_text(client.get("/en/petitions/e-90002/"))
     assert "Petition to the Minister of Health" in text
     assert "Whereas:" not in text
     assert "Open for signature" in text
@@ -84,7 +85,7 @@ def test_single_request_to_a_minister_not_yet_presented(client, samples):
 
 
 def test_bulleted_requests_keep_their_sub_items(client, samples):
-    response = client.get("/petitions/e-90003/")
+    response = client.get("/en/petitions/e-90003/")
     body = response.content.decode()
     assert '<ul class="demands">' in body
     assert "(a) paediatricians; and<br>(b) mental health nurses;" in body
@@ -96,7 +97,7 @@ def test_bulleted_requests_keep_their_sub_items(client, samples):
 
 
 def test_petition_closed_upon_dissolution(client, samples):
-    text = page_text(client.get("/petitions/e-90004/"))
+    text = page_text(client.get("/en/petitions/e-90004/"))
     assert "Closed upon dissolution" in text
     assert "Closed for signature March 23, 2025, at 11:15 a.m. (EDT)" in text
 
@@ -104,19 +105,19 @@ def test_petition_closed_upon_dissolution(client, samples):
 def test_page_query_count_does_not_grow_with_clauses(client, e2829, django_assert_num_queries):
     """The page loads the petition and its parts in five queries, however long it is."""
     with django_assert_num_queries(5):
-        client.get("/petitions/e-2829/")
+        client.get("/en/petitions/e-2829/")
     for position in range(4, 40):
         WhereasClause.objects.create(petition=e2829, position=position, text_en="More.")
         Demand.objects.create(petition=e2829, position=position + 5, text_en="More.")
     with django_assert_num_queries(5):
-        response = client.get("/petitions/e-2829/")
+        response = client.get("/en/petitions/e-2829/")
     assert page_text(response).count("More.") == 72
 
 
 def test_member_page_lists_sponsored_petitions(client, samples, django_assert_max_num_queries):
     # The Member, the count, the page, the answered/late figures, four lists of choices.
     with django_assert_max_num_queries(8):
-        response = client.get("/members/jordan-sample/")
+        response = client.get("/en/members/jordan-sample/")
     text = page_text(response)
     assert "441-90001" in text and "e-90004" in text
     assert "e-2829" not in text
@@ -125,14 +126,14 @@ def test_member_page_lists_sponsored_petitions(client, samples, django_assert_ma
 def test_list_is_newest_first_and_query_count_is_fixed(client, samples, django_assert_num_queries):
     # The count, the page, and the five lists of choices of the filter form.
     with django_assert_num_queries(7):
-        response = client.get("/petitions/")
+        response = client.get("/en/petitions/")
     numbers = [p.number for p in response.context["petitions"]]
     assert numbers == ["e-90002", "e-90004", "e-90003", "441-90001", "e-2829"]
     assert Petition.objects.count() == 5
 
 
 def test_home_shows_recent_responses_and_petitions(client, samples):
-    text = page_text(client.get("/"))
+    text = page_text(client.get("/en/"))
     assert "Latest government responses" in text
     assert "e-2829 (Foreign affairs) — tabled December 9, 2020" in text
     assert "e-90002" in text

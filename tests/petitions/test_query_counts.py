@@ -13,14 +13,14 @@ import pytest
 from tests.petitions.listing import listed, more_petitions
 
 PAGES = [
-    ("/petitions/", 7),
-    ("/search/?q=wetland", 7),
-    ("/search/?q=wetland&sort=most_signatures", 7),
-    ("/petitions/?subject=health&keyword=rural-health-care&member=morgan-placeholder", 10),
-    ("/petitions/?response=overdue&sort=member", 7),
-    ("/members/morgan-placeholder/", 8),
-    ("/subjects/health/", 7),
-    ("/sessions/451/", 7),
+    ("/en/petitions/", 7),
+    ("/en/search/?q=wetland", 7),
+    ("/en/search/?q=wetland&sort=most_signatures", 7),
+    ("/en/petitions/?subject=health&keyword=rural-health-care&member=morgan-placeholder", 10),
+    ("/en/petitions/?response=overdue&sort=member", 7),
+    ("/en/members/morgan-placeholder/", 8),
+    ("/en/subjects/health/", 7),
+    ("/en/sessions/451/", 7),
 ]
 
 
@@ -41,7 +41,7 @@ def test_query_count_is_fixed_whatever_the_page_size(
 def test_home_page_query_count_is_fixed(client, samples, django_assert_num_queries):
     """Responses, petitions awaiting one, and recent petitions: three queries."""
     with django_assert_num_queries(3):
-        client.get("/")
+        client.get("/en/")
     more_petitions(30)
     with django_assert_num_queries(3):
-        client.get("/")
+        client.get("/en/")

@@ -30,25 +30,25 @@ postgresql_only = pytest.mark.skipif(
     ],
 )
 def test_visitor_types_any_form_of_the_number_and_lands_on_e2829(client, samples, typed):
-    response = client.get("/search/", {"q": typed})
+    response = client.get("/en/search/", {"q": typed})
     assert response.status_code == 302
-    assert response["Location"] == "/petitions/e-2829/"
+    assert response["Location"] == "/en/petitions/e-2829/"
 
 
 def test_visitor_types_a_number_that_names_no_petition_and_sees_close_ones(client, samples):
-    response = client.get("/search/", {"q": "e-2830"})
+    response = client.get("/en/search/", {"q": "e-2830"})
     assert response.status_code == 200
     text = page_text(response)
     assert "No petition has the number e-2830." in text
     assert "Petitions with numbers close to it: e-2829 (432-00158)" in text
 
-    text = page_text(client.get("/search/", {"q": "432-00160"}))
+    text = page_text(client.get("/en/search/", {"q": "432-00160"}))
     assert "No petition has the number 432-00160." in text
     assert "e-2829 (432-00158)" in text
 
 
 def test_a_number_far_from_any_says_so_without_close_matches(client, samples):
-    response = client.get("/search/", {"q": "e-500000"})
+    response = client.get("/en/search/", {"q": "e-500000"})
     assert response.status_code == 200
     text = page_text(response)
     assert "No petition has the number e-500000." in text
@@ -67,47 +67,47 @@ def test_a_number_far_from_any_says_so_without_close_matches(client, samples):
     ],
 )
 def test_words_of_e2829_find_it(client, samples, words):
-    response = client.get("/search/", {"q": words})
+    response = client.get("/en/search/", {"q": words})
     assert response.status_code == 200
     assert listed(response) == ["e-2829"]
 
 
 def test_french_words_find_the_petition_in_french(client, samples):
-    assert listed(client.get("/search/", {"q": "emballages"})) == ["441-90001"]
-    assert listed(client.get("/search/", {"q": "pédiatres"})) == ["e-90003"]
+    assert listed(client.get("/en/search/", {"q": "emballages"})) == ["441-90001"]
+    assert listed(client.get("/en/search/", {"q": "pédiatres"})) == ["e-90003"]
 
 
 def test_keywords_are_searched(client, samples):
-    assert listed(client.get("/search/", {"q": "rural health care"})) == ["e-90002", "e-90003"]
+    assert listed(client.get("/en/search/", {"q": "rural health care"})) == ["e-90002", "e-90003"]
 
 
 def test_a_quoted_phrase_must_appear_as_written(client, samples):
-    assert listed(client.get("/search/", {"q": '"rigged elections"'})) == ["e-2829"]
-    assert listed(client.get("/search/", {"q": '"elections rigged"'})) == []
+    assert listed(client.get("/en/search/", {"q": '"rigged elections"'})) == ["e-2829"]
+    assert listed(client.get("/en/search/", {"q": '"elections rigged"'})) == []
 
 
 def test_a_minus_word_excludes_petitions_containing_it(client, samples):
-    assert listed(client.get("/search/", {"q": "Belarus -Magnitsky"})) == []
-    assert listed(client.get("/search/", {"q": "Belarus -plastic"})) == ["e-2829"]
+    assert listed(client.get("/en/search/", {"q": "Belarus -Magnitsky"})) == []
+    assert listed(client.get("/en/search/", {"q": "Belarus -plastic"})) == ["e-2829"]
 
 
 def test_words_that_match_nothing_say_so(client, samples):
-    text = page_text(client.get("/search/", {"q": "zanzibar"}))
+    text = page_text(client.get("/en/search/", {"q": "zanzibar"}))
     assert "0 petitions" in text
     assert "No petitions." in text
 
 
 @postgresql_only
 def test_or_widens_a_search(client, samples):
-    response = client.get("/search/", {"q": "Lukashenko or emballages"})
+    response = client.get("/en/search/", {"q": "Lukashenko or emballages"})
     assert sorted(listed(response)) == ["441-90001", "e-2829"]
 
 
 @postgresql_only
 def test_words_are_stemmed_in_each_language(client, samples):
     # "elected" and "election" share an English stem; "emballage" a French one.
-    assert listed(client.get("/search/", {"q": "elected"})) == ["e-2829"]
-    assert listed(client.get("/search/", {"q": "emballage"})) == ["441-90001"]
+    assert listed(client.get("/en/search/", {"q": "elected"})) == ["e-2829"]
+    assert listed(client.get("/en/search/", {"q": "emballage"})) == ["441-90001"]
 
 
 @postgresql_only
@@ -117,7 +117,7 @@ def test_best_match_first_and_snippets_show_why(client, samples):
     WhereasClause.objects.create(
         petition=petition, position=9, text_en="Doctors trained in Belarus <b>wait</b> too long."
     )
-    response = client.get("/search/", {"q": "Belarus"})
+    response = client.get("/en/search/", {"q": "Belarus"})
     assert listed(response) == ["e-2829", "e-90003"]
     body = response.content.decode()
     assert "Doctors trained in <mark>Belarus</mark>" in body
@@ -130,9 +130,9 @@ def test_best_match_first_and_snippets_show_why(client, samples):
 def test_a_sort_chosen_by_the_visitor_overrides_best_match(client, samples):
     petition = Petition.objects.get(e_number=90003)
     WhereasClause.objects.create(petition=petition, position=9, text_en="Belarus once.")
-    response = client.get("/search/", {"q": "Belarus", "sort": "oldest"})
+    response = client.get("/en/search/", {"q": "Belarus", "sort": "oldest"})
     assert listed(response) == ["e-2829", "e-90003"]
-    response = client.get("/search/", {"q": "Belarus", "sort": "newest"})
+    response = client.get("/en/search/", {"q": "Belarus", "sort": "newest"})
     assert listed(response) == ["e-90003", "e-2829"]
 
 
@@ -141,7 +141,9 @@ def test_too_many_matches_to_rank_are_listed_newest_first_and_the_reader_is_told
     client, samples, monkeypatch
 ):
     monkeypatch.setattr(PetitionFilter, "rank_limit", 1)
-    response = client.get("/search/", {"q": "sample"})
-    assert listed(response) == listed(client.get("/petitions/", {"q": "sample", "sort": "newest"}))
+    response = client.get("/en/search/", {"q": "sample"})
+    assert listed(response) == listed(
+        client.get("/en/petitions/", {"q": "sample", "sort": "newest"})
+    )
     assert len(listed(response)) > 1
     assert "More than 1 petitions match, so they are listed newest first." in page_text(response)

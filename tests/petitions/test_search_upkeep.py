@@ -10,7 +10,7 @@ from tests.petitions.test_admin import clerk_client  # noqa: F401
 
 
 def found(client, words):
-    return listed(client.get("/search/", {"q": words}))
+    return listed(client.get("/en/search/", {"q": words}))
 
 
 def test_clerk_edits_clause_demand_keywords_and_response_and_search_follows(

@@ -1,0 +1,96 @@
+"""Which official language a text is shown in, and French grammar for headings.
+
+modeltranslation falls back to the other language when a translation is
+missing, which hides the language actually shown; a page must mark such text
+with its own ``lang`` attribute (WCAG 3.1.2), so it reads the columns itself.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import get_language, override, pgettext
+
+# French articles a stored name may start with; a name without one is
+# masculine singular, as the House writes "Réponse du ministre ...".
+FRENCH_ARTICLE = re.compile(r"^(?P<article>la |l'|l’|les )(?P<rest>.+)$", re.IGNORECASE)
+FRENCH_CONTRACTIONS = {
+    # preposition: (masculine "le", feminine "la", elided "l'", plural "les")
+    "à": {"le": "au ", "la ": "à la ", "l'": "à l'", "l’": "à l’", "les ": "aux "},
+    "de": {"le": "du ", "la ": "de la ", "l'": "de l'", "l’": "de l’", "les ": "des "},
+}
+
+
+def current_language():
+    return (get_language() or settings.LANGUAGE_CODE)[:2]
+
+
+@dataclass(frozen=True)
+class LocalizedText:
+    """A text with the language it is written in."""
+
+    text: str
+    lang: str
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def is_other_language(self):
+        """True when the page's language has no version and this is the other one."""
+        return bool(self.text) and self.lang != current_language()
+
+
+def localized(instance, field):
+    """The field in the page's language if written, else in the other official language."""
+    language = current_language()
+    others = [code for code, _ in settings.LANGUAGES if code != language]
+    for code in (language, *others):
+        value = getattr(instance, f"{field}_{code}", None)
+        if value:
+            return LocalizedText(value, code)
+    return LocalizedText("", language)
+
+
+def with_preposition(preposition, name):
+    """A French name after "à" or "de", contracted: "au ministre", "de la ministre"."""
+    match = FRENCH_ARTICLE.match(name)
+    forms = FRENCH_CONTRACTIONS[preposition]
+    if match is None:
+        return forms["le"] + name
+    article = match["article"].lower()
+    return forms[article] + match["rest"]
+
+
+def addressee_heading(petition):
+    """ "Petition to the Government of Canada" / "Pétition au gouvernement du Canada"."""
+    from .choices import AddresseeKind
+
+    if petition.addressee_kind == AddresseeKind.HOUSE:
+        return LocalizedText(
+            pgettext("petition heading", "Petition to the House of Commons"), current_language()
+        )
+    if petition.addressee_kind == AddresseeKind.GOVERNMENT:
+        return LocalizedText(
+            pgettext("petition heading", "Petition to the Government of Canada"),
+            current_language(),
+        )
+    name = localized(petition, "addressee_name")
+    return LocalizedText(_named_heading("addressee", name), name.lang)
+
+
+def response_heading(response):
+    """ "Response by the Minister of Foreign Affairs" / "Réponse du ministre ..."."""
+    office = localized(response, "office")
+    return LocalizedText(_named_heading("response", office), office.lang)
+
+
+def _named_heading(kind, name):
+    # Written in the name's own language, so heading and name agree; in French
+    # the article contracts with the preposition ("au ministre", "de la ministre").
+    with override(name.lang):
+        if kind == "addressee":
+            text = with_preposition("à", name.text) if name.lang == "fr" else name.text
+            return pgettext("petition heading", "Petition to the %(name)s") % {"name": text}
+        text = with_preposition("de", name.text) if name.lang == "fr" else name.text
+        return pgettext("response heading", "Response by the %(name)s") % {"name": text}

@@ -1,0 +1,69 @@
+"""The language switch and texts marked with the language they are written in."""
+
+from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.translation import get_language_info
+
+from petitions import languages
+from responses.models import paragraphs as response_paragraphs
+
+register = template.Library()
+
+
+@register.filter
+def localized(instance, field):
+    """``{{ petition|localized:"lead_in" }}``: the text and the language it is in."""
+    return languages.localized(instance, field)
+
+
+@register.filter
+def localized_each(instances, field):
+    """Pairs of (instance, its localized field), for a list of clauses or demands."""
+    return [(instance, languages.localized(instance, field)) for instance in instances]
+
+
+@register.filter
+def lang_attr(text):
+    """` lang="en"` on an element whose text is not in the page's language."""
+    if isinstance(text, languages.LocalizedText) and text.is_other_language:
+        return format_html(' lang="{}"', text.lang)
+    return ""
+
+
+@register.filter
+def paragraphs(text):
+    """A response's text as its paragraphs."""
+    return response_paragraphs(str(text))
+
+
+@register.filter
+def other_language(texts):
+    """The language of the first text not in the page's language, or ""."""
+    for text in texts:
+        text = text[1] if isinstance(text, tuple) else text
+        if text.is_other_language:
+            return text.lang
+    return ""
+
+
+@register.filter
+def language_name(code):
+    """A language's name in that language: "English", "français"."""
+    return get_language_info(code)["name_local"] if code else ""
+
+
+@register.simple_tag(takes_context=True)
+def other_languages(context):
+    """This page in each other language: the language prefix swapped, query string kept."""
+    request = context.get("request")
+    current = languages.current_language()
+    path = request.get_full_path() if request else "/"
+    links = []
+    for code, _ in settings.LANGUAGES:
+        if code == current:
+            continue
+        prefix = f"/{current}/"
+        url = f"/{code}/" + path[len(prefix) :] if path.startswith(prefix) else f"/{code}/"
+        links.append({"code": code, "name": get_language_info(code)["name_local"], "url": url})
+    return links
