@@ -65,7 +65,8 @@ lock: $(PY)
 # French translations: collect the interface's strings into locale/fr/LC_MESSAGES/django.po
 # (translate any new or fuzzy entry there), then compile django.mo, which is
 # committed so that `make run` needs no gettext. Needs GNU gettext.
-MESSAGE_IGNORES := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=loadtest
+MESSAGE_IGNORES := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=loadtest \
+	--ignore=node_modules --ignore=screenshots
 messages: install
 	$(DEV_ENV) $(PY) manage.py makemessages --locale fr --no-location --no-obsolete $(MESSAGE_IGNORES)
 	$(DEV_ENV) $(PY) manage.py compilemessages --locale fr --ignore .venv
