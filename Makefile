@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run test lint format check ci lock messages serve loadtest backup restore bench
+.PHONY: install run test browser-deps lint format check ci lock messages serve loadtest backup restore bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,21 @@ run: install
 	$(DEV_ENV) $(PY) manage.py load_sample_records
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
-test: install
-	$(PY) -m pytest
+# PYTEST_ARGS=--require-browser (as CI runs) fails, rather than skips, the
+# browser tests when Chromium or axe-core is missing.
+test: install browser-deps
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# axe-core, pinned in package-lock.json, for the browser tests' accessibility
+# checks; without npm those checks are skipped, and the test summary says so.
+AXE := node_modules/axe-core/axe.min.js
+browser-deps:
+	@if command -v npm >/dev/null; then $(MAKE) -s --no-print-directory $(AXE); \
+	else echo "npm not found: the accessibility checks will be skipped"; fi
+
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -52,7 +65,8 @@ lock: $(PY)
 # French translations: collect the interface's strings into locale/fr/LC_MESSAGES/django.po
 # (translate any new or fuzzy entry there), then compile django.mo, which is
 # committed so that `make run` needs no gettext. Needs GNU gettext.
-MESSAGE_IGNORES := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=loadtest
+MESSAGE_IGNORES := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=loadtest \
+	--ignore=node_modules --ignore=screenshots
 messages: install
 	$(DEV_ENV) $(PY) manage.py makemessages --locale fr --no-location --no-obsolete $(MESSAGE_IGNORES)
 	$(DEV_ENV) $(PY) manage.py compilemessages --locale fr --ignore .venv

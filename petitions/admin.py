@@ -5,6 +5,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from clerks.accessibility import AccessibleFormMixin, LabelledInlineFormSet
 from clerks.admin import PetitionHistoryAdminMixin
 from responses.admin import GovernmentResponseInline
 
@@ -71,6 +72,7 @@ class DemandInline(OrderedPartInline):
 
 class SignatureCountInline(admin.TabularInline):
     model = SignatureCount
+    formset = LabelledInlineFormSet
     extra = 0
 
 
@@ -104,7 +106,9 @@ class NeedsActionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Petition)
-class PetitionAdmin(PetitionHistoryAdminMixin, SideBySideMedia, TranslationAdmin):
+class PetitionAdmin(
+    PetitionHistoryAdminMixin, AccessibleFormMixin, SideBySideMedia, TranslationAdmin
+):
     form = PetitionAdminForm
     inlines = [WhereasClauseInline, DemandInline, GovernmentResponseInline, SignatureCountInline]
     list_display = [

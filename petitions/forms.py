@@ -8,6 +8,8 @@ from django.utils.dateparse import parse_datetime
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
+from clerks.accessibility import LabelledInlineFormSetMixin
+
 from .numbers import format_e_number, parse_number
 
 # Rows being renumbered are parked this far up first, so that swapping two
@@ -108,7 +110,7 @@ class OrderedPartForm(forms.ModelForm):
         return exclusions
 
 
-class OrderedPartFormSet(BaseInlineFormSet):
+class OrderedPartFormSet(LabelledInlineFormSetMixin, BaseInlineFormSet):
     """Clauses or demands of one petition: positions unique, renumbering allowed."""
 
     def get_form_kwargs(self, index):

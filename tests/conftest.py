@@ -82,3 +82,11 @@ def rendered_form_data(response):
         if selected:
             data[match.group(1)] = html.unescape(selected[0])
     return data
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--require-browser",
+        action="store_true",
+        help="fail, rather than skip, the browser tests when Chromium or axe-core is missing",
+    )
