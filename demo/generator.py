@@ -46,8 +46,30 @@ COLUMNS = {
 }
 
 PROVINCES = [p.value for p in Province]
+MAX_SERIAL = 99_999  # Petition Nos. run from PPS-00001 to PPS-99999 in a session
+E_PETITION_ERA_WEIGHT = 4
 # Rough shares of the population, so signatures look like Canada's.
 PROVINCE_WEIGHTS = [12, 14, 4, 2, 1, 3, 0.2, 0.1, 39, 0.5, 22, 3, 0.1]
+
+
+def session_shares(total, weights, rooms):
+    """How many petitions each session gets: in proportion to its weight, within its room."""
+    shares = [0] * len(weights)
+    left = total
+    active = [i for i, room in enumerate(rooms) if room > 0]
+    while left and active:
+        weight = sum(weights[i] for i in active) or len(active)
+        given = 0
+        for i in active:
+            want = max(left * (weights[i] or 1) // weight, 1)
+            take = min(want, rooms[i] - shares[i], left - given)
+            shares[i] += take
+            given += take
+        left -= given
+        active = [i for i in active if shares[i] < rooms[i]]
+    if left:
+        raise ValueError(f"The sessions have Petition Nos. for {total - left:,} more petitions.")
+    return shares
 
 
 def make_place_names(rng, count):
@@ -72,23 +94,36 @@ class Ids:
 
 
 class PetitionFactory:
-    def __init__(self, seed, reference, ids, first_e_number, first_serials, today):
+    def __init__(self, seed, reference, ids, first_e_number, used_serials, today):
         self.rng = random.Random(seed)
         self.ref = reference
         self.ids = ids
         self.e_number = first_e_number
-        self.serials = dict(first_serials)
+        # Petition No. serials already taken in each session, and the last one given.
+        self.used_serials = used_serials
+        self.serials = {}
         self.today = today
         self.now = dt.datetime.now(dt.UTC)
         self.places = make_place_names(self.rng, 20_000)
         self.e_from = dt.date.fromisoformat(words.E_PETITIONS_FROM)
 
     def batches(self, total, batch_size=5_000):
-        """Batches of rows by table, session after session, oldest first."""
+        """Batches of rows by table, session after session, oldest first.
+
+        Raises ValueError at once when the sessions cannot number that many.
+        """
         sessions = self.ref["sessions"]
-        lengths = [((s["ended_on"] or self.today) - s["started_on"]).days for s in sessions]
-        shares = [round(total * n / sum(lengths)) for n in lengths]
-        shares[-1] += total - sum(shares)
+        # Petitions per day of sitting; e-petitions brought many more.
+        weights = [
+            ((s["ended_on"] or self.today) - s["started_on"]).days
+            * (E_PETITION_ERA_WEIGHT if s["started_on"] >= self.e_from else 1)
+            for s in sessions
+        ]
+        # Any petition may be presented: a session takes no more than its free serials.
+        rooms = [MAX_SERIAL - len(self.used_serials.get(s["id"], ())) for s in sessions]
+        return self._batches(sessions, session_shares(total, weights, rooms), batch_size)
+
+    def _batches(self, sessions, shares, batch_size):
         batch = self._empty()
         for session, count in zip(sessions, shares, strict=True):
             start, end = session["started_on"], session["ended_on"] or self.today
@@ -101,6 +136,14 @@ class PetitionFactory:
                     batch = self._empty()
         if batch["petitions_petition"]:
             yield batch
+
+    def _next_serial(self, session_id):
+        used = self.used_serials.get(session_id, ())
+        serial = self.serials.get(session_id, 0) + 1
+        while serial in used:
+            serial += 1
+        self.serials[session_id] = serial
+        return serial
 
     def _empty(self):
         return {table: [] for table in COLUMNS}
@@ -123,8 +166,7 @@ class PetitionFactory:
         signatures = dates.pop("signatures")
         petition_no = None
         if dates["presented_on"]:
-            self.serials[session["id"]] = self.serials.get(session["id"], 0) + 1
-            petition_no = f"{session['code']}-{self.serials[session['id']]:05d}"
+            petition_no = f"{session['code']}-{self._next_serial(session['id']):05d}"
         e_number = None
         if electronic:
             e_number = self.e_number

@@ -2,8 +2,10 @@
 
 from collections import Counter
 
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 
+from demo.generator import session_shares
 from petitions.models import Demand, Petition, SignatureCount, WhereasClause
 from responses.models import GovernmentResponse
 
@@ -49,3 +51,30 @@ def test_same_seed_gives_the_same_records_and_numbers_follow_on(db):
     ).distinct().count() == (Petition.objects.filter(petition_no__isnull=False).count())
     # New rows get ids after the loaded ones.
     Petition.objects.order_by("-id").first().clauses.create(position=99, text_en="Added.")
+
+
+def test_petition_nos_fill_the_gaps_a_session_leaves(samples):
+    # The samples hold 441-90001; made-up petitions number around it.
+    call_command("seed_demo", petitions=300, verbosity=0)
+    numbers = list(
+        Petition.objects.filter(petition_no__startswith="441-").values_list(
+            "petition_no", flat=True
+        )
+    )
+    assert "441-90001" in numbers and "441-00001" in numbers
+    assert len(numbers) == len(set(numbers))
+
+
+def test_sessions_share_petitions_within_their_serials():
+    # The longest session would take most, but holds only 10 more.
+    assert session_shares(100, weights=[1000, 10, 10], rooms=[10, 99_999, 99_999]) == [10, 45, 45]
+    shares = session_shares(1_000_000, [1378, 100, 900] * 5, [99_999] * 15)
+    assert sum(shares) == 1_000_000 and max(shares) == 99_999
+    with pytest.raises(ValueError, match="for 30 more petitions"):
+        session_shares(31, weights=[5, 5], rooms=[10, 20])
+
+
+def test_asking_for_more_petitions_than_sessions_can_number_is_an_error(db):
+    with pytest.raises(CommandError, match="Petition Nos"):
+        call_command("seed_demo", petitions=5_000_000, verbosity=0)
+    assert not Petition.objects.exists()

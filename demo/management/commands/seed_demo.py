@@ -30,14 +30,18 @@ class Command(BaseCommand):
         started = time.monotonic()
         with transaction.atomic():
             reference = ensure_reference_data(seed)
-            serials = self._serials(reference["sessions"])
+            serials = self._used_serials(reference["sessions"])
             first_e = (Petition.objects.aggregate(m=Max("e_number"))["m"] or 0) + 1
             factory = PetitionFactory(
                 seed, reference, Ids(next_ids()), first_e, serials, DEMO_TODAY
             )
+            try:
+                batches = factory.batches(petitions, batch)
+            except ValueError as error:
+                raise CommandError(str(error)) from error
             done = 0
             with foreign_keys_checked_at_the_end():
-                for rows in factory.batches(petitions, batch):
+                for rows in batches:
                     load(rows)
                     ids = [row[0] for row in rows["petitions_petition"]]
                     # Bulk rows send no signals: fill their search vectors here.
@@ -54,15 +58,14 @@ class Command(BaseCommand):
         seconds = time.monotonic() - started
         self.stdout.write(f"Added {done} petitions in {seconds:.1f} s ({done / seconds:,.0f}/s).")
 
-    def _serials(self, sessions):
-        """The last serial used in each session, so new Petition Nos. follow on."""
-        serials = {}
-        for session in sessions:
-            last = (
-                Petition.objects.filter(petition_no__startswith=session["code"] + "-")
-                .order_by("-petition_no")
-                .values_list("petition_no", flat=True)
-                .first()
-            )
-            serials[session["id"]] = int(last.split("-")[1]) if last else 0
-        return serials
+    def _used_serials(self, sessions):
+        """The serials taken in each session, so new Petition Nos. fill the gaps."""
+        codes = {session["code"]: session["id"] for session in sessions}
+        used = {}
+        for petition_no in Petition.objects.filter(petition_no__isnull=False).values_list(
+            "petition_no", flat=True
+        ):
+            code, serial = petition_no.split("-")
+            if code in codes:
+                used.setdefault(codes[code], set()).add(int(serial))
+        return used
