@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from . import search
 from .choices import AddresseeKind, Kind, Province, Status
 from .models import NEWEST_FIRST, Keyword, Member, ParliamentSession, Subject
+from .record_choices import record_choices
+from .widgets import QuickSelect
 
 # The longest query accepted: far more than any real search needs.
 MAX_QUERY_LENGTH = 200
@@ -74,6 +76,7 @@ class PetitionFilterForm(forms.Form):
         label=_("Sort by"),
         choices=[("", _("Best match, or most recent without words")), *Sort.choices],
         required=False,
+        widget=QuickSelect,
     )
     # Words first, the sort order last, as a reader narrows a search.
     field_order = [
@@ -92,6 +95,12 @@ class PetitionFilterForm(forms.Form):
         "presented_before",
         "sort",
     ]
+    # Fields whose choices are rows of the record, cached between pages.
+    record_fields = ("parliament", "session", "subject", "keyword", "member")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        record_choices.apply(self.fields, self.record_fields)
 
 
 class PetitionFilter(django_filters.FilterSet):
@@ -106,18 +115,24 @@ class PetitionFilter(django_filters.FilterSet):
         field_name="session__parliament",
         choices=parliament_choices,
         empty_label=_("Any"),
+        widget=QuickSelect,
     )
     session = django_filters.ChoiceFilter(
-        label=_("Session"), choices=session_choices, method="filter_session", empty_label=_("Any")
+        label=_("Session"),
+        choices=session_choices,
+        method="filter_session",
+        empty_label=_("Any"),
+        widget=QuickSelect,
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Status.choices, empty_label=_("Any")
+        label=_("Status"), choices=Status.choices, empty_label=_("Any"), widget=QuickSelect
     )
     subject = django_filters.ModelChoiceFilter(
         label=_("Subject"),
         queryset=Subject.objects.all(),
         to_field_name="slug",
         empty_label=_("Any"),
+        widget=QuickSelect,
     )
     keyword = django_filters.ModelChoiceFilter(
         label=_("Keyword"),
@@ -125,32 +140,39 @@ class PetitionFilter(django_filters.FilterSet):
         queryset=Keyword.objects.all(),
         to_field_name="slug",
         empty_label=_("Any"),
+        widget=QuickSelect,
     )
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices, empty_label=_("Any"))
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Kind.choices, empty_label=_("Any"), widget=QuickSelect
+    )
     member = django_filters.ModelChoiceFilter(
         label=_("Sponsoring Member"),
         field_name="sponsor",
         queryset=Member.objects.all(),
         to_field_name="slug",
         empty_label=_("Any"),
+        widget=QuickSelect,
     )
     province = django_filters.ChoiceFilter(
         label=_("Initiator's province or territory"),
         field_name="initiator_province",
         choices=Province.choices,
         empty_label=_("Any"),
+        widget=QuickSelect,
     )
     addressee = django_filters.ChoiceFilter(
         label=_("Addressed to"),
         field_name="addressee_kind",
         choices=AddresseeKind.choices,
         empty_label=_("Any"),
+        widget=QuickSelect,
     )
     response = django_filters.ChoiceFilter(
         label=_("Government response"),
         choices=ResponseState.choices,
         method="filter_response",
         empty_label=_("Any"),
+        widget=QuickSelect,
     )
     presented_after = django_filters.DateFilter(
         label=_("Presented on or after"),
