@@ -68,7 +68,7 @@ lock: $(PY)
 MESSAGE_IGNORES := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=loadtest \
 	--ignore=node_modules --ignore=screenshots
 messages: install
-	$(DEV_ENV) $(PY) manage.py makemessages --locale fr --no-location --no-obsolete $(MESSAGE_IGNORES)
+	$(DEV_ENV) $(PY) manage.py makemessages --locale fr --no-location --no-obsolete --no-wrap $(MESSAGE_IGNORES)
 	$(DEV_ENV) $(PY) manage.py compilemessages --locale fr --ignore .venv
 
 # --- Production server, load test, backups ---------------------------------

@@ -14,14 +14,15 @@ from django.utils.translation import gettext_lazy as _
 from . import search
 from .choices import AddresseeKind, Kind, Province, Status
 from .models import NEWEST_FIRST, Keyword, Member, ParliamentSession, Subject
+from .pagination import bounded_count
 from .record_choices import record_choices
 from .widgets import QuickSelect
 
 # The longest query accepted: far more than any real search needs.
 MAX_QUERY_LENGTH = 200
-# Ranking by relevance sorts every match; above this many, matches are
+# Ranking by relevance scores every match; above this many, matches are
 # listed newest first instead (the caller tells the reader).
-RANK_LIMIT = 10_000
+RANK_LIMIT = 2_000
 
 
 class Sort(models.TextChoices):
@@ -238,7 +239,7 @@ class PetitionFilter(django_filters.FilterSet):
             if not searching:
                 sort = Sort.NEWEST
             else:
-                self.match_count = queryset.count()
+                self.match_count = bounded_count(queryset)
                 if self.match_count > self.rank_limit:
                     self.rank_skipped = True
                     sort = Sort.NEWEST

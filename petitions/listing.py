@@ -6,12 +6,13 @@ with a message.
 """
 
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.utils.translation import gettext as _
 
 from . import search
 from .filters import MAX_QUERY_LENGTH, PetitionFilter
 from .models import Petition
+from .pagination import BoundedPaginator
 
 PAGE_SIZES = (10, 20, 50, 100)
 DEFAULT_PAGE_SIZE = 20
@@ -42,10 +43,17 @@ class PetitionListMixin:
         if filterset.query and search.full_text_available():
             queryset = search.with_snippets(queryset, search.clean_query(filterset.query))
         per_page = self.page_size(context["notices"])
-        paginator = Paginator(queryset, per_page)
-        if filterset.match_count is not None:
-            paginator.count = filterset.match_count  # counted once, while sorting
+        # Matches are counted once: while sorting a search, or here.
+        paginator = BoundedPaginator(queryset, per_page, counted=filterset.match_count)
         page = self.page(paginator, context["notices"])
+        if paginator.more and not page.has_next():
+            context["notices"].append(
+                _(
+                    "Only the first %(limit)s petitions are listed. Add words or filters, "
+                    "or change the order, to find the others."
+                )
+                % {"limit": intcomma(paginator.limit)}
+            )
         if filterset.rank_skipped:
             context["notices"].append(
                 _(
