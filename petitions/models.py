@@ -233,9 +233,10 @@ class PetitionQuerySet(models.QuerySet):
         number = parse_number(text)
         if number is None:
             return None
+        found = self.defer(*SEARCH_VECTORS)
         if number.e_number:
-            return self.filter(e_number=number.e_number).first()
-        return self.filter(petition_no=number.petition_no).first()
+            return found.filter(e_number=number.e_number).first()
+        return found.filter(petition_no=number.petition_no).first()
 
     def close_to(self, number, limit=10):
         """Petitions whose numbers are near a number that names none.

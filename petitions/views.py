@@ -58,14 +58,16 @@ class PetitionSearchView(PetitionListMixin, TemplateView):
     template_name = "petitions/search.html"
 
     def get(self, request, *args, **kwargs):
-        filterset = self.get_filterset()
-        number = parse_number(filterset.query) if filterset.is_valid() else None
+        # A number typed in the search box goes straight to its petition,
+        # before any of the list's work is done.
+        number = parse_number(request.GET.get("q", ""))
         if number is not None:
             petition = Petition.objects.find(str(number))
             if petition is not None:
                 return redirect(petition)
+        filterset = self.get_filterset()
         context = self.get_context_data(filterset=filterset)
-        if number is not None:
+        if number is not None and filterset.is_valid():
             context["unknown_number"] = number
             context["close_matches"] = Petition.objects.close_to(number)
         return self.render_to_response(context, status=context["status"])
