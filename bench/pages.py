@@ -3,6 +3,7 @@
 import random
 
 from petitions.models import Member, Petition
+from petitions.pagination import COUNT_LIMIT
 
 PER_PAGE = 20
 
@@ -18,7 +19,8 @@ def pages(seed=7, samples=50):
         if found:
             picks.append(found)
     members = list(Member.objects.filter(sponsored_petitions__isnull=False).distinct()[:samples])
-    deep = max(1, min(total // PER_PAGE, 1000))
+    # The last page a list offers: lists count at most COUNT_LIMIT petitions.
+    deep = max(1, min(total, COUNT_LIMIT) // PER_PAGE)
     places = [p.lead_in_en.split(" in ")[-1].rstrip(".") for p in picks if p.kind == "paper"]
     rare = places[:5] or ["Lukashenko"]
     return {

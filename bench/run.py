@@ -123,29 +123,35 @@ def resident_memory_mb(master_pid):
     return round(max(sizes), 1) if sizes else None
 
 
-def load_test(env, petition_url, search_url, seconds, connections):
-    port = free_port()
-    server = subprocess.Popen(
+def serve(env, port):
+    return subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "bench.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}",
          "--log-level", "warning", "--config", "config/gunicorn.py"],
         cwd=ROOT, env={**env, "WEB_CONCURRENCY": "2", "GUNICORN_THREADS": "1"},
         stdout=subprocess.DEVNULL,
     )  # fmt: skip
-    try:
-        wait_for(port)
-        base = f"http://127.0.0.1:{port}"
-        results = {}
-        for name, path in (
-            ("minimal view", "/bench/minimal/"),
-            ("petition page", petition_url),
-            ("search", search_url),
-        ):
-            results[name] = wrk(base + path, seconds, connections)
-        results["worker memory MB"] = resident_memory_mb(server.pid)
-        return results
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+
+
+def load_test(env, petition_url, search_url, seconds, connections):
+    """Requests/s with the page cache on (as deployed), then with every page rendered."""
+    results = {}
+    for cache_seconds, label in (("600", ""), ("0", ", page cache off")):
+        port = free_port()
+        server = serve({**env, "DJANGO_PAGE_CACHE_SECONDS": cache_seconds}, port)
+        try:
+            wait_for(port)
+            base = f"http://127.0.0.1:{port}"
+            for name, path in (
+                ("minimal view", "/bench/minimal/"),
+                ("petition page", petition_url),
+                ("search", search_url),
+            ):
+                results[name + label] = wrk(base + path, seconds, connections)
+            results["worker memory MB" + label] = resident_memory_mb(server.pid)
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+    return results
 
 
 def machine():
@@ -192,22 +198,23 @@ def table(runs):
             )
         load = run.get("load")
         if load:
-            floor = load["minimal view"]["rps"]
             lines += [
                 "",
                 "| under load (gunicorn, 2 workers; wrk) | requests/s | ratio to minimal view "
                 "| non-2xx/3xx |",
                 "| --- | ---: | ---: | ---: |",
             ]
-            for name in ("minimal view", "petition page", "search"):
-                row = load[name]
+            for name, row in load.items():
+                if name.startswith("worker memory"):
+                    continue
+                # Each ratio is to the minimal view served by the same gunicorn.
+                label = name.partition(",")[2]
+                floor = load["minimal view" + ("," + label if label else "")]["rps"]
                 lines.append(
                     f"| {name} | {row['rps']} | {row['rps'] / floor:.2f} | {row['non_2xx']} |"
                 )
-            lines += [
-                "",
-                f"Largest worker resident memory after the run: {load['worker memory MB']} MB.",
-            ]
+            memory = max(v for k, v in load.items() if k.startswith("worker memory") and v)
+            lines += ["", f"Largest worker resident memory after the runs: {memory} MB."]
         lines.append("")
     return "\n".join(lines)
 
@@ -219,7 +226,8 @@ def write_report(runs, args):
         f"{args.requests} requests per page in-process (server-side time, Django test client, "
         f"page cache off: every page rendered afresh); wrk {args.load_seconds} s at "
         f"{args.connections} connections per row under load, with the production settings "
-        f"(page cache on, so repeated requests for one address are served from it).\n\n"
+        f"(page cache on, so repeated requests for one address are served from it), then "
+        f"again with the page cache off (every request rendered).\n\n"
     )
     report = header + table(runs) + MARK_END
     path = ROOT / "BENCHMARKS.md"
