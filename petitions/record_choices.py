@@ -1,9 +1,9 @@
 """The filter form's choices that come from the record: sessions, Members, subjects, keywords.
 
 A list page offers several hundred of them, and they change only when the
-record does; so each process reads and labels them once per record version
-and language, and only when a form is shown (the API validates with the same
-form and never lists them).
+record does; so each process reads, labels and writes them out as <option>s
+once per record version and language, and only when a form is shown (the API
+validates with the same form and never lists them).
 """
 
 import functools
@@ -12,6 +12,8 @@ import threading
 from django.utils.translation import get_language
 
 from pagecache.models import current_version
+
+from .widgets import write_options
 
 
 class RecordChoices:
@@ -25,19 +27,21 @@ class RecordChoices:
         version = functools.cache(current_version)  # read once per form, when first shown
         for name in names:
             if name in fields:
-                fields[name].widget.choices = functools.partial(
-                    self._choices, name, fields[name], version
-                )
+                widget = fields[name].widget
+                cached = functools.partial(self._cached, name, fields[name], version)
+                widget.choices = lambda cached=cached: cached()[0]
+                widget.options_html = lambda cached=cached: cached()[1]
 
-    def _choices(self, name, field, version):
-        """The (value, label) pairs of a form field, read once per record version."""
+    def _cached(self, name, field, version):
+        """A field's (value, label) pairs and their <option>s, made once per record version."""
         key = (name, get_language())
         with self._lock:
             if version() != self._version:
                 self._version, self._lists = version(), {}
             lists = self._lists
         if key not in lists:
-            lists[key] = [(str(value), str(label)) for value, label in field.choices]
+            choices = [(str(value), str(label)) for value, label in field.choices]
+            lists[key] = (choices, write_options(choices))
         return lists[key]
 
 
