@@ -31,9 +31,9 @@ def pages(seed=7, samples=50):
         "search, rare word": [f"/en/search/?q={word}" for word in rare],
         "search, common word": ["/en/search/?q=government", "/en/search/?q=canada"],
         "search, phrase": ['/en/search/?q="federal rules"', '/en/search/?q="national standards"'],
-        "filtered, sorted list": [
-            "/en/petitions/?status=responded&sort=most_signatures",
-            "/en/petitions/?subject=health&response=late&sort=oldest",
+        "filtered, sorted list": ["/en/petitions/?status=responded&sort=most_signatures"],
+        "filtered (subject, late response), sorted list": [
+            "/en/petitions/?subject=health&response=late&sort=oldest"
         ],
         "MP page": [m.get_absolute_url() for m in members],
     }
