@@ -27,8 +27,8 @@ TRACKED_MODELS = [
 
 
 # Derived from the record, rebuilt on every save: not part of its history.
-SEARCH_VECTORS = ["search_vector_en", "search_vector_fr"]
-NOT_KEPT = {"petitions.Petition": SEARCH_VECTORS}
+DERIVED = ["search_vector_en", "search_vector_fr", "response_late"]
+NOT_KEPT = {"petitions.Petition": DERIVED}
 
 
 def register_history():
@@ -95,7 +95,7 @@ UNSHOWN_FIELDS = {
     "lead_in",
     "addressee_name",
     "office",
-    *SEARCH_VECTORS,
+    *DERIVED,
 }
 
 

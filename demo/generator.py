@@ -26,7 +26,7 @@ PETITION_COLUMNS = (
     "addressee_kind", "addressee_name", "addressee_name_en", "addressee_name_fr",
     "clause_style", "lead_in", "lead_in_en", "lead_in_fr", "demand_style", "status",
     "opened_at", "scheduled_close_at", "closed_at", "certified_on", "presented_on",
-    "sponsor_id", "presenter_id", "signatures", "created_at", "updated_at",
+    "sponsor_id", "presenter_id", "signatures", "response_late", "created_at", "updated_at",
 )  # fmt: skip
 PART_COLUMNS = ("id", "petition_id", "position", "text", "text_en", "text_fr")
 RESPONSE_COLUMNS = (
@@ -167,6 +167,10 @@ class PetitionFactory:
         petition_no = None
         if dates["presented_on"]:
             petition_no = f"{session['code']}-{self._next_serial(session['id']):05d}"
+        response_late = None
+        if dates["tabled_on"]:
+            due_on = dates["presented_on"] + dt.timedelta(days=RESPONSE_DAYS)
+            response_late = dates["tabled_on"] > due_on
         e_number = None
         if electronic:
             e_number = self.e_number
@@ -225,7 +229,8 @@ class PetitionFactory:
                 lead_en, lead_en, lead_fr, rng.choice(["numbered", "numbered", "bulleted"]),
                 status, dates["opened_at"], dates["scheduled_close_at"], dates["closed_at"],
                 dates["certified_on"], dates["presented_on"], member,
-                member if dates["presented_on"] else None, signatures, self.now, self.now,
+                member if dates["presented_on"] else None, signatures, response_late,
+                self.now, self.now,
             )
         )  # fmt: skip
         for keyword in rng.sample(self.ref["keywords"], rng.randint(0, 3)):

@@ -214,7 +214,7 @@ class PetitionFilter(django_filters.FilterSet):
     def filter_response(self, queryset, name, value: str):
         match value:
             case ResponseState.TABLED:
-                return queryset.filter(response__isnull=False)
+                return queryset.with_response()
             case ResponseState.TABLED_LATE:
                 return queryset.late()
             case ResponseState.TABLED_ON_TIME:

@@ -11,7 +11,7 @@ from django.contrib.humanize.templatetags.humanize import ordinal
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, ExpressionWrapper, F, Q
+from django.db.models import Count, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -164,9 +164,6 @@ NEWEST_FIRST = [
 SEARCH_VECTORS = ("search_vector_en", "search_vector_fr")
 # How far from a number that names no petition "close matches" are sought.
 NEARBY = 10
-RESPONSE_DUE_ON = ExpressionWrapper(
-    F("presented_on") + datetime.timedelta(days=RESPONSE_DAYS), output_field=models.DateField()
-)
 
 
 def overdue_if_presented_before():
@@ -279,13 +276,33 @@ class PetitionQuerySet(models.QuerySet):
             queryset = queryset.exclude(containing(term))
         return queryset
 
+    def with_response(self):
+        return self.filter(response_late__isnull=False)
+
     def late(self):
         """Petitions whose response was tabled after its due date."""
-        return self.filter(response__tabled_on__gt=RESPONSE_DUE_ON)
+        return self.filter(response_late=True)
 
     def on_time(self):
         """Petitions whose response was tabled by its due date."""
-        return self.filter(response__tabled_on__lte=RESPONSE_DUE_ON)
+        return self.filter(response_late=False)
+
+    def refresh_response_late(self):
+        """Recompute ``response_late`` from the responses, in one UPDATE."""
+        from responses.models import GovernmentResponse
+
+        due_on = ExpressionWrapper(
+            OuterRef("presented_on") + datetime.timedelta(days=RESPONSE_DAYS),
+            output_field=models.DateField(),
+        )
+        late = (
+            GovernmentResponse.objects.filter(petition=OuterRef("pk"))
+            .annotate(
+                late=ExpressionWrapper(Q(tabled_on__gt=due_on), output_field=models.BooleanField())
+            )
+            .values("late")
+        )
+        return self.update(response_late=Subquery(late[:1]))
 
     def overdue(self):
         """Presented more than RESPONSE_DAYS days ago and still without a response."""
@@ -295,8 +312,8 @@ class PetitionQuerySet(models.QuerySet):
         """How many petitions, answered, answered late and overdue: one query."""
         return self.aggregate(
             total=Count("pk"),
-            answered=Count("pk", filter=Q(response__isnull=False)),
-            late=Count("pk", filter=Q(response__tabled_on__gt=RESPONSE_DUE_ON)),
+            answered=Count("pk", filter=Q(response_late__isnull=False)),
+            late=Count("pk", filter=Q(response_late=True)),
             overdue=Count(
                 "pk",
                 filter=Q(status=Status.PRESENTED, presented_on__lt=overdue_if_presented_before()),
@@ -435,6 +452,15 @@ class Petition(models.Model):
         _("signatures"), null=True, blank=True, help_text=_("Leave empty when not published.")
     )
 
+    # Kept from the government response by petitions/signals.py, so that
+    # lists filter and count by it without joining the responses.
+    response_late = models.BooleanField(
+        _("response tabled late"),
+        null=True,
+        editable=False,
+        help_text=_("Whether the government response came after its due date; empty without one."),
+    )
+
     # Maintained by petitions.search on PostgreSQL; empty elsewhere.
     search_vector_en = SearchVectorField(null=True, editable=False)
     search_vector_fr = SearchVectorField(null=True, editable=False)
@@ -456,6 +482,9 @@ class Petition(models.Model):
             # Petitions awaiting a response, longest waiting first (the home page).
             models.Index(fields=["status", "presented_on", "id"], name="petition_status_presented"),
             models.Index(fields=["initiator_province"], name="petition_initiator_province"),
+            models.Index(
+                fields=["response_late", "presented_on", "id"], name="petition_response_late"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

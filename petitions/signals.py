@@ -1,4 +1,4 @@
-"""Keep the search vectors current when a petition or any of its parts changes.
+"""Keep derived columns current: the search vectors and whether the response was late.
 
 The admin saves a petition, then its clauses, demands, keywords and response,
 in one request: each save refreshes the petition's vectors, so the last one
@@ -6,7 +6,7 @@ leaves them matching what was saved. Fixtures (raw saves) are refreshed too,
 as each part arrives.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from responses.models import GovernmentResponse
@@ -17,7 +17,29 @@ from .search import full_text_available, refresh_search_vectors
 
 @receiver(post_save, sender=Petition)
 def petition_saved(sender, instance, **kwargs):
-    refresh_search_vectors(Petition.objects.filter(pk=instance.pk))
+    petition = Petition.objects.filter(pk=instance.pk)
+    # A new presentation date moves the response's due date.
+    petition.refresh_response_late()
+    refresh_search_vectors(petition)
+
+
+@receiver(pre_save, sender=GovernmentResponse)
+def response_saving(sender, instance, **kwargs):
+    """Remember the petition a response belonged to, in case it is moved to another."""
+    instance._previous_petition_id = (
+        GovernmentResponse.objects.filter(pk=instance.pk)
+        .values_list("petition_id", flat=True)
+        .first()
+        if instance.pk
+        else None
+    )
+
+
+@receiver(post_save, sender=GovernmentResponse)
+@receiver(post_delete, sender=GovernmentResponse)
+def response_changed(sender, instance, **kwargs):
+    petitions = {instance.petition_id, getattr(instance, "_previous_petition_id", None)}
+    Petition.objects.filter(pk__in=petitions - {None}).refresh_response_late()
 
 
 @receiver(post_save, sender=WhereasClause)
