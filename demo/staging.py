@@ -41,6 +41,9 @@ class StagingSchema:
     def __init__(self, workers):
         self.workers = workers
         self.ranges = queue.Queue()
+        # Ranges whose vectors are filled; None when a worker failed.
+        self.filled = queue.Queue()
+        self.batches = 0
         self.errors = []
         self.abandoned = threading.Event()
         self.vector_seconds = []
@@ -95,10 +98,7 @@ class StagingSchema:
                 self.loaded[table] += len(rows)
         ids = [row[0] for row in batch["petitions_petition"]]
         self.ranges.put((ids[0], ids[-1]))
-
-    def wait_for_vectors(self):
-        self._stop_workers()
-        self._raise_worker_error()
+        self.batches += 1
 
     def move_parts(self):
         """In the caller's transaction: insert the staged rows of every table but petitions.
@@ -110,20 +110,31 @@ class StagingSchema:
                 self._move(table, column_list(table))
 
     def move_petitions(self):
-        """Once vectors are filled: insert the petitions, drop the schema (caller's transaction)."""
-        vectors = "".join(f', "{name}"' for name in SEARCH_VECTORS)
-        self._move(PETITIONS, column_list(PETITIONS) + vectors)
+        """Insert each batch of petitions once its vectors are filled; then drop the schema.
+
+        In the caller's transaction, as the workers finish batch after batch.
+        """
+        self._no_more_ranges()
+        columns = column_list(PETITIONS) + "".join(f', "{name}"' for name in SEARCH_VECTORS)
+        for _ in range(self.batches):
+            ids = self.filled.get()
+            self._raise_worker_error()
+            self._move(PETITIONS, columns, ids)
+        self._stop_workers()
         self._execute_in_caller(f'DROP SCHEMA "{self.name}" CASCADE')
 
-    def _move(self, table, columns):
+    def _move(self, table, columns, ids=None):
+        """Insert the staged rows of a table, or of the petitions with ids in a range."""
+        sql = f'INSERT INTO "{table}" ({columns}) SELECT {columns} FROM {self._staged(table)}'  # noqa: S608
+        expected = self.loaded[table]
+        if ids:
+            sql += " WHERE id BETWEEN %s AND %s"
+            expected = ids[1] - ids[0] + 1
         with connection.cursor() as cursor:
-            cursor.execute(
-                f'INSERT INTO "{table}" ({columns}) '  # noqa: S608
-                f"SELECT {columns} FROM {self._staged(table)}"
-            )
-            if cursor.rowcount != self.loaded[table]:
+            cursor.execute(sql, ids)
+            if cursor.rowcount != expected:
                 raise RuntimeError(
-                    f"{table}: {cursor.rowcount} staged rows seen, {self.loaded[table]} loaded "
+                    f"{table}: {cursor.rowcount} staged rows seen, {expected} loaded "
                     "(the transaction must see rows committed after it began)."
                 )
 
@@ -185,15 +196,21 @@ class StagingSchema:
                     started = time.monotonic()
                     refresh_search_vectors(Petition.objects.filter(pk__range=ids))
                     self.vector_seconds.append(time.monotonic() - started)
+                    self.filled.put(ids)
         except Exception as error:  # reported by the main thread
             self.errors.append(error)
             self.abandoned.set()
+            self.filled.put(None)
         finally:
             connection.close()
 
-    def _stop_workers(self):
+    def _no_more_ranges(self):
+        """Each worker stops once the ranges before this are done."""
         for _ in self.threads:
             self.ranges.put(None)
+
+    def _stop_workers(self):
+        self._no_more_ranges()
         for thread in self.threads:
             thread.join()
         self.threads = []

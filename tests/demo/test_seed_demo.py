@@ -8,6 +8,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from demo import staging
 from demo.generator import session_shares
 from demo.management.commands import seed_demo
 from petitions.models import (
@@ -127,10 +128,23 @@ def constraints_and_indexes(table):
         return sorted(connection.introspection.get_constraints(cursor, table))
 
 
-def test_a_failed_load_leaves_the_database_as_it_was(samples, monkeypatch):
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="only PostgreSQL stages rows"
+)
+
+
+@pytest.mark.parametrize(
+    "module, step",
+    [
+        # The last step of the load, after every row has been moved into the tables.
+        (seed_demo, "bump"),
+        # A worker filling vectors while rows are still being made.
+        pytest.param(staging, "refresh_search_vectors", marks=postgresql_only),
+    ],
+)
+def test_a_failed_load_leaves_the_database_as_it_was(samples, monkeypatch, module, step):
     before = record_counts(), constraints_and_indexes("petitions_petition"), staging_schemas()
-    # The last step of the load, after every row has been moved into the tables.
-    monkeypatch.setattr(seed_demo, "bump", Mock(side_effect=RuntimeError("disk full")))
+    monkeypatch.setattr(module, step, Mock(side_effect=RuntimeError("disk full")))
     with pytest.raises(RuntimeError, match="disk full"):
         call_command("seed_demo", petitions=300, batch=100, verbosity=0)
     after = record_counts(), constraints_and_indexes("petitions_petition"), staging_schemas()

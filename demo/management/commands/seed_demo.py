@@ -84,16 +84,14 @@ class Command(BaseCommand):
             # other tables meanwhile shortens what is left once they are done.
             with self._phase("other tables moved, while vectors are filled"):
                 staging.move_parts()
-            with self._phase("search vectors, left to fill after that"):
-                staging.wait_for_vectors()
+            with self._phase("petitions moved as their vectors are filled"):
+                staging.move_petitions()
             self.phases.append(
                 (
                     f"search vectors, work in all on {workers} connections",
                     sum(staging.vector_seconds),
                 )
             )
-            with self._phase("petitions moved"):
-                staging.move_petitions()
             with self._phase("indexes"):
                 run_all([f"SET LOCAL maintenance_work_mem = '{INDEX_MEMORY}'", *indexes])
             with self._phase("constraints"):
