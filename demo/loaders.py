@@ -1,6 +1,4 @@
-"""Bulk loading of generated rows: COPY on PostgreSQL, executemany elsewhere."""
-
-from contextlib import contextmanager
+"""Bulk loading of generated rows, and the PostgreSQL steps around a large load."""
 
 from django.db import connection
 
@@ -17,25 +15,31 @@ def next_ids():
         return starts
 
 
-def load(batch):
+def column_list(table):
+    return ", ".join(f'"{name}"' for name in COLUMNS[table])
+
+
+def insert_rows(batch):
+    """Insert a batch with executemany, on any database."""
     with connection.cursor() as cursor:
         for table, rows in batch.items():
-            if not rows:
-                continue
-            columns = ", ".join(f'"{name}"' for name in COLUMNS[table])
-            if connection.vendor == "postgresql":
-                with cursor.cursor.copy(f'COPY "{table}" ({columns}) FROM STDIN') as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            else:
+            if rows:
                 marks = ", ".join(["%s"] * len(COLUMNS[table]))
-                cursor.executemany(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', rows)  # noqa: S608
+                cursor.executemany(
+                    f'INSERT INTO "{table}" ({column_list(table)}) VALUES ({marks})',  # noqa: S608
+                    rows,
+                )
+
+
+def copy_rows(cursor, target, table, rows):
+    """COPY rows of ``table``'s columns into ``target`` (a psycopg cursor, PostgreSQL)."""
+    with cursor.copy(f"COPY {target} ({column_list(table)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def reset_sequences():
     """Point PostgreSQL's id sequences past the rows loaded with explicit ids."""
-    if connection.vendor != "postgresql":
-        return
     with connection.cursor() as cursor:
         for table in COLUMNS:
             cursor.execute(
@@ -44,17 +48,13 @@ def reset_sequences():
             )
 
 
-@contextmanager
-def foreign_keys_checked_at_the_end():
-    """On PostgreSQL, drop the foreign keys of the loaded tables and add them back.
+def drop_foreign_keys():
+    """Drop the foreign keys of the loaded tables; return what adds them back.
 
     Checking each row's references one by one costs more than loading it;
     adding a constraint back validates every row in one pass, so nothing
     unchecked is kept.
     """
-    if connection.vendor != "postgresql":
-        yield
-        return
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
@@ -64,7 +64,34 @@ def foreign_keys_checked_at_the_end():
         keys = cursor.fetchall()
         for table, name, _ in keys:
             cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
-    yield
+    return [f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {text}' for table, name, text in keys]
+
+
+def drop_plain_indexes():
+    """Drop the non-unique indexes of the loaded tables; return what builds them again.
+
+    They check nothing, and building one over all rows at the end costs far
+    less than updating it row by row (the search vectors' GIN indexes above
+    all). Unique indexes stay: they check every row as it comes in.
+    """
     with connection.cursor() as cursor:
-        for table, name, definition in keys:
-            cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+        cursor.execute(
+            "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index "
+            "WHERE NOT indisunique AND indrelid::regclass::text = ANY(%s)",
+            [list(COLUMNS)],
+        )
+        indexes = cursor.fetchall()
+        for name, _ in indexes:
+            cursor.execute(f"DROP INDEX {name}")
+    return [definition for _, definition in indexes]
+
+
+def run_all(statements):
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def analyze():
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(f'"{table}"' for table in COLUMNS))

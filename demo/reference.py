@@ -12,6 +12,8 @@ from .generator import PROVINCE_WEIGHTS, PROVINCES, make_place_names
 
 MEMBERS = 450
 KEYWORDS = 300
+# The tables ensure_reference_data fills.
+REFERENCE_MODELS = (ParliamentSession, Subject, Member, Keyword)
 
 
 def ensure_reference_data(seed):

@@ -1,12 +1,26 @@
 """A developer fills the database with realistic made-up petitions."""
 
 from collections import Counter
+from unittest.mock import Mock
 
 import pytest
+from django.contrib.postgres.search import SearchQuery
 from django.core.management import CommandError, call_command
+from django.db import connection
 
+from demo import staging
 from demo.generator import session_shares
-from petitions.models import Demand, Petition, SignatureCount, WhereasClause
+from demo.management.commands import seed_demo
+from petitions.models import (
+    SEARCH_VECTORS,
+    Demand,
+    Keyword,
+    Member,
+    Petition,
+    SignatureCount,
+    WhereasClause,
+)
+from petitions.search import refresh_search_vectors
 from responses.models import GovernmentResponse
 
 
@@ -78,3 +92,60 @@ def test_asking_for_more_petitions_than_sessions_can_number_is_an_error(db):
     with pytest.raises(CommandError, match="Petition Nos"):
         call_command("seed_demo", petitions=5_000_000, verbosity=0)
     assert not Petition.objects.exists()
+
+
+def staging_schemas():
+    """The schemas seed_demo stages rows in on PostgreSQL."""
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'seed_demo_%'")
+        return cursor.fetchall()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="search vectors exist on PostgreSQL")
+def test_made_up_petitions_have_the_search_vectors_the_application_computes(samples):
+    schemas = staging_schemas()
+    call_command("seed_demo", petitions=400, batch=60, workers=2, verbosity=0)
+    vectors = ("id", *SEARCH_VECTORS)
+    seeded = list(Petition.objects.order_by("id").values_list(*vectors))
+    refresh_search_vectors(Petition.objects.all())
+    assert seeded == list(Petition.objects.order_by("id").values_list(*vectors))
+    assert all(en and fr for _, en, fr in seeded)
+    assert staging_schemas() == schemas
+    # Search finds a made-up paper petition by the place its lead-in names.
+    paper = Petition.objects.filter(kind="paper").order_by("-id").first()
+    place = paper.lead_in_en.rstrip(".").split()[-1]
+    assert paper in Petition.objects.filter(search_vector_en=SearchQuery(place))
+
+
+def record_counts():
+    return [model.objects.count() for model in (Petition, WhereasClause, Member, Keyword)]
+
+
+def constraints_and_indexes(table):
+    with connection.cursor() as cursor:
+        return sorted(connection.introspection.get_constraints(cursor, table))
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="only PostgreSQL stages rows"
+)
+
+
+@pytest.mark.parametrize(
+    "module, step",
+    [
+        # The last step of the load, after every row has been moved into the tables.
+        (seed_demo, "bump"),
+        # A worker filling vectors while rows are still being made.
+        pytest.param(staging, "refresh_search_vectors", marks=postgresql_only),
+    ],
+)
+def test_a_failed_load_leaves_the_database_as_it_was(samples, monkeypatch, module, step):
+    before = record_counts(), constraints_and_indexes("petitions_petition"), staging_schemas()
+    monkeypatch.setattr(module, step, Mock(side_effect=RuntimeError("disk full")))
+    with pytest.raises(RuntimeError, match="disk full"):
+        call_command("seed_demo", petitions=300, batch=100, verbosity=0)
+    after = record_counts(), constraints_and_indexes("petitions_petition"), staging_schemas()
+    assert after == before
