@@ -97,7 +97,7 @@ restore: install
 
 # --- Benchmark ----------------------------------------------------------------
 # Fresh databases of BENCH_SIZES made-up petitions; results go to BENCHMARKS.md.
-# PostgreSQL at 127.0.0.1:5432 (database petitions_bench, recreated each run).
+# PostgreSQL at 127.0.0.1:5432 (database petitions_bench, or $BENCH_NAME, recreated each run).
 BENCH_SIZES ?= 10000,100000
 BENCH_DATABASES ?= postgresql,sqlite
 BENCH_ARGS ?=

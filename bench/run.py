@@ -28,8 +28,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-PG_URL = "postgres://postgres@127.0.0.1:5432/petitions_bench"
-SQLITE_PATH = Path("/tmp/petitions_bench.sqlite3")
+# Recreated on every run; BENCH_NAME keeps two runs on one machine apart.
+BENCH_NAME = os.environ.get("BENCH_NAME", "petitions_bench")
+PG_URL = f"postgres://postgres@127.0.0.1:5432/{BENCH_NAME}"
+SQLITE_PATH = Path(f"/tmp/{BENCH_NAME}.sqlite3")
 SQLITE_LIMIT = 100_000
 SAMPLE_RECORDS = 5  # e-2829 and the made-up samples loaded before seed_demo
 MARK_START, MARK_END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
@@ -56,8 +58,8 @@ def manage(env, *args):
 def fresh_database(database, env):
     if database == "postgresql":
         for statement in (
-            "DROP DATABASE IF EXISTS petitions_bench",
-            "CREATE DATABASE petitions_bench",
+            f'DROP DATABASE IF EXISTS "{BENCH_NAME}"',
+            f'CREATE DATABASE "{BENCH_NAME}"',
         ):
             subprocess.run(
                 ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", statement], check=True
