@@ -42,17 +42,15 @@ class BoundedPaginator(Paginator):
         return self._matches > self.limit
 
     def page(self, number):
-        """A page; past the first, the page's ids are found first and then its rows.
+        """A page: its ids are found first, in the list's order, and then its rows.
 
         An OFFSET skips rows one by one; skipping ids in the sort order's index
-        costs far less than skipping whole rows with their joins.
+        costs far less than skipping whole rows with their joins. And when the
+        order is computed (a search's rank), the database would otherwise work
+        out every match's columns, snippets included, before sorting them.
         """
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
-        if bottom == 0:
-            rows = self.object_list[bottom:top]
-        else:
-            ids = self.object_list.values("pk")[bottom:top]
-            rows = self.object_list.filter(pk__in=ids)
-        return self._get_page(rows, number, self)
+        ids = self.object_list.values("pk")[bottom:top]
+        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
