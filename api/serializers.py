@@ -7,6 +7,7 @@ wording in the language of the request (``Accept-Language``).
 
 import datetime
 
+from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
@@ -179,9 +180,29 @@ class AddresseeSerializer(serializers.Serializer):
         source="addressee", read_only=True, help_text="Who it is addressed to, as the page says."
     )
     name = BilingualField(source="addressee_name")
+    line = serializers.SerializerMethodField(
+        help_text="The addressee line as each language's page prints it."
+    )
+
+    @extend_schema_field(BILINGUAL_SCHEMA)
+    def get_line(self, petition):
+        lines = {}
+        for lang in LANGUAGES:
+            with translation.override(lang):
+                heading = petition.addressee_heading
+            lines[lang] = heading.text if heading.lang == lang else None
+        return lines
 
 
 class GovernmentResponseSerializer(serializers.Serializer):
+    in_full = serializers.BooleanField(
+        read_only=True,
+        help_text="Whether the text is recorded; false for a response tabled as a sessional "
+        "paper whose text the page does not show.",
+    )
+    sessional_paper = serializers.CharField(
+        read_only=True, help_text="Sessional Paper No., 8545-421-179-01; empty when not given."
+    )
     office = BilingualField()
     signer_name = serializers.CharField(read_only=True)
     signer_capacity = serializers.CharField(read_only=True)
@@ -214,9 +235,21 @@ class PetitionSerializer(PetitionSummarySerializer):
     keywords = serializers.SerializerMethodField()
     initiator = serializers.SerializerMethodField()
     addressee = AddresseeSerializer(source="*", read_only=True)
-    lead_in = BilingualField()
+    original_language_label = BilingualField(
+        help_text='The language\'s name where a page prints it otherwise ("English" on some '
+        "French pages)."
+    )
+    grievance_intro = BilingualField(
+        help_text='The line(s) before the grievances: "Whereas:", "WHEREAS:", …'
+    )
     whereas = PartSerializer(source="clauses", many=True, read_only=True)
+    lead_in = BilingualField(
+        help_text="The prayer; paragraphs separated by a blank line; a single request in full."
+    )
     demands = PartSerializer(many=True, read_only=True)
+    closing = BilingualField(
+        help_text="Paragraphs printed after the prayer, separated by a blank line."
+    )
     presenter = MemberRefSerializer(read_only=True, allow_null=True)
     signatures_by_province = SignatureCountSerializer(
         source="signature_counts", many=True, read_only=True
@@ -237,12 +270,16 @@ class PetitionSerializer(PetitionSummarySerializer):
             "session",
             "initiator",
             "original_language",
+            "original_language_label",
             "addressee",
+            "grievance_intro",
             "clause_style",
             "whereas",
             "lead_in",
             "demand_style",
             "demands",
+            "closing",
+            "made_up",
             "sponsor",
             "presenter",
             "opened_at",

@@ -7,6 +7,12 @@ class ClerksConfig(AppConfig):
     verbose_name = _("Clerks' workflow")
 
     def ready(self):
+        from django.contrib import admin
+
         from .history import register_history
 
         register_history()
+        # The admin speaks as the House's record, not as "Django administration".
+        admin.site.site_header = _("House of Commons petitions: the record")
+        admin.site.site_title = _("Petition record")
+        admin.site.index_title = _("Keeping the record")

@@ -6,7 +6,6 @@ found by its number; the values both pages show (numbers, dates, Members) are ta
 from whichever page is imported last.
 """
 
-import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -14,21 +13,20 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
 
+from petitions.choices import SIGNING_PERIODS
 from petitions.forms import POSITION_PARKING_OFFSET
-from petitions.models import Demand, Member, ParliamentSession, Petition, Subject, WhereasClause
+from petitions.models import (
+    OTTAWA,
+    Demand,
+    Member,
+    ParliamentSession,
+    Petition,
+    Subject,
+    WhereasClause,
+)
 from responses.models import GovernmentResponse
 
-from .published_page import ENGLISH, FRENCH, PageError, parse_page
-
-# Sessions since e-petitions began, so that a page presented in one of them can
-# be imported into an empty database. Others are added in the admin first.
-KNOWN_SESSIONS = {
-    (42, 1): (datetime.date(2015, 12, 3), datetime.date(2019, 9, 11)),
-    (43, 1): (datetime.date(2019, 12, 5), datetime.date(2020, 8, 18)),
-    (43, 2): (datetime.date(2020, 9, 23), datetime.date(2021, 8, 15)),
-    (44, 1): (datetime.date(2021, 11, 22), datetime.date(2025, 1, 6)),
-    (45, 1): (datetime.date(2025, 5, 26), None),
-}
+from .published_page import ENGLISH, FRENCH, parse_page
 
 
 class RecordError(Exception):
@@ -81,23 +79,26 @@ class _Importer:
         petition.initiator_city = page.initiator_city
         petition.initiator_province = page.initiator_province
         petition.original_language = page.original_language
+        self.set_text(petition, "original_language_label", page.original_language_label)
         petition.addressee_kind = page.addressee_kind
         if page.addressee_name:
             self.set_text(petition, "addressee_name", page.addressee_name)
         else:
             # The House and the Government need no name, in either language.
             petition.addressee_name_en = petition.addressee_name_fr = None
+        self.set_text(petition, "addressee_line", page.addressee_line)
+        self.set_text(petition, "grievance_intro", "\n\n".join(page.grievance_intro))
         petition.clause_style = page.clause_style
         self.set_text(petition, "lead_in", page.lead_in)
         petition.demand_style = page.demand_style
+        self.set_text(petition, "closing", "\n\n".join(page.closing))
         petition.opened_at = page.opened_at
-        petition.scheduled_close_at = page.scheduled_close_at
         petition.closed_at = page.closed_at
+        petition.scheduled_close_at = self.scheduled_close(petition)
+        if page.certified_on:
+            petition.certified_on = page.certified_on
         petition.presented_on = page.presented_on
-        petition.sponsor = self.member(page.sponsor) if page.sponsor else None
-        petition.presenter = self.presenter()
-        if petition.sponsor is None and petition.presenter is not None:
-            petition.sponsor = petition.presenter
+        petition.sponsor, petition.presenter = self.members()
         petition.status = self.status(petition)
         self.check(petition)
         petition.save()
@@ -107,7 +108,8 @@ class _Importer:
         return ImportResult(petition, created, self.lang)
 
     def set_text(self, instance, name, value):
-        setattr(instance, f"{name}_{self.lang}", value)
+        # An empty text is no text in that language, as the admin and fixtures keep it.
+        setattr(instance, f"{name}_{self.lang}", value or None)
 
     def check(self, instance, exclude=None):
         try:
@@ -131,39 +133,36 @@ class _Importer:
         return found
 
     def session(self):
+        """From the Petition No.; else the session in force when the petition opened."""
         page = self.page
-        if page.petition_no:
-            code = page.petition_no[:3]
-            key = (int(code[:2]), int(code[2]))
-            found = ParliamentSession.objects.filter(parliament=key[0], number=key[1]).first()
-        else:
-            # Not yet presented: the session the petition opened in.
-            day = page.opened_at.date()
-            found = (
-                ParliamentSession.objects.filter(started_on__lte=day)
-                .exclude(ended_on__lt=day)
-                .order_by("-started_on")
-                .first()
-            )
-            key = next(
-                (
-                    key
-                    for key, (start, end) in KNOWN_SESSIONS.items()
-                    if start <= day and (end is None or day <= end)
-                ),
-                None,
-            )
-        if found:
-            return found
-        if key not in KNOWN_SESSIONS:
-            which = f"{key[0]}-{key[1]}" if key else f"open on {page.opened_at.date()}"
+        try:
+            if page.petition_no:
+                code = page.petition_no[:3]
+                return ParliamentSession.objects.get_by_code(int(code[:2]), int(code[2]))
+        except ParliamentSession.DoesNotExist as error:
+            raise RecordError(f"{error} Add it in the admin first.") from error
+        found = ParliamentSession.objects.in_force_on(page.opened_at.astimezone(OTTAWA).date())
+        if found is None:
             raise RecordError(
-                f"No Parliament session {which} in the record: add it in the admin first."
+                f"No Parliament session sitting on {page.opened_at.date()} in the record: "
+                "add it in the admin first."
             )
-        started_on, ended_on = KNOWN_SESSIONS[key]
-        return ParliamentSession.objects.create(
-            parliament=key[0], number=key[1], started_on=started_on, ended_on=ended_on
-        )
+        return found
+
+    def scheduled_close(self, petition):
+        """The scheduled closing: printed while open; once closed, the closing when it
+        ends a regular signing period, else (closed early) what the record had.
+        """
+        page = self.page
+        if page.scheduled_close_at or not page.closed_at:
+            return page.scheduled_close_at
+        opened, closed = page.opened_at.astimezone(OTTAWA), page.closed_at.astimezone(OTTAWA)
+        if opened.time() == closed.time() and (closed.date() - opened.date()).days in (
+            SIGNING_PERIODS
+        ):
+            return page.closed_at
+        scheduled = petition.scheduled_close_at
+        return scheduled if scheduled and scheduled >= page.closed_at else None
 
     def subject(self, petition):
         name = self.page.subject
@@ -183,31 +182,32 @@ class _Importer:
         return subject
 
     def member(self, published):
+        """The Member of that name, with what the page shows of them; nothing is erased."""
         member = Member.objects.filter(slug=slugify(published.name)).first() or Member(
             name=published.name, slug=unique_slug(Member, published.name)
         )
-        self.set_text(member, "riding", published.riding)
-        self.set_text(member, "caucus", published.caucus)
-        member.province = published.province
+        if published.riding:
+            self.set_text(member, "riding", published.riding)
+        if published.caucus:
+            self.set_text(member, "caucus", published.caucus)
+        if published.province:
+            member.province = published.province
         self.check(member, exclude=["photo"])
         member.save()
         return member
 
-    def presenter(self):
-        published = self.page.presenter
-        if published is None:
-            return None
-        sponsor = self.page.sponsor
-        if sponsor and slugify(sponsor.name) == slugify(published.name):
-            return Member.objects.get(slug=slugify(sponsor.name))
-        found = Member.objects.filter(slug=slugify(published.name)).first()
-        if found is None:
-            raise PageError(
-                published.line,
-                f"the presenting Member “{published.name}” is not in the record; "
-                "add them in the admin first (the page does not show their province).",
-            )
-        return found
+    def members(self):
+        """The sponsor and the presenting Member (the sponsor unless named otherwise)."""
+        sponsor, presenter = self.page.sponsor, self.page.presenter
+        if sponsor and presenter and slugify(sponsor.name) == slugify(presenter.name):
+            # One Member: the riding in brackets completes a block that leaves it out.
+            sponsor.riding = sponsor.riding or presenter.riding
+            presenter = None
+        sponsor = self.member(sponsor) if sponsor else None
+        presenter = self.member(presenter) if presenter else None
+        if self.page.presented_on:
+            return sponsor or presenter, presenter or sponsor
+        return sponsor, presenter
 
     def status(self, petition):
         has_response = self.page.response is not None
@@ -252,11 +252,14 @@ class _Importer:
             return
         if response is None:
             response = GovernmentResponse(petition=petition)
-        self.set_text(response, "office", published.office)
-        self.set_text(response, "text", published.text)
-        # The signer's name is not translated: the English page's form is kept.
-        if self.lang == ENGLISH or not response.signer_name:
-            response.signer_name = published.signer_name
+        if published.office:
+            self.set_text(response, "office", published.office)
+            self.set_text(response, "text", published.text)
+            # The signer's name is not translated: the English page's form is kept.
+            if self.lang == ENGLISH or not response.signer_name:
+                response.signer_name = published.signer_name
+        if published.sessional_paper:
+            response.sessional_paper = published.sessional_paper
         response.tabled_on = published.tabled_on
         self.check(response, exclude=["petition"])
         response.save()

@@ -287,7 +287,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"ProvinceEnum": "petitions.choices.Province"},
+    "ENUM_NAME_OVERRIDES": {
+        "ProvinceEnum": "petitions.choices.Province",
+        "PartStyleEnum": "petitions.choices.PartStyle",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.allow_empty_query_values",

@@ -1,7 +1,8 @@
 """Made-up petitions at scale, as rows ready for bulk loading.
 
 Everything comes from one seeded random generator, so the same arguments give
-the same records. Rows are plain tuples in the column order of ``COLUMNS``.
+the same records. Rows are plain tuples in the column order of ``COLUMNS``, which
+the models give.
 """
 
 import datetime as dt
@@ -13,39 +14,50 @@ from petitions.choices import (
     SIGNING_PERIODS,
     AddresseeKind,
     Kind,
+    PartStyle,
     Province,
     Status,
 )
-from petitions.models import OTTAWA
+from petitions.models import OTTAWA, Demand, Petition, SignatureCount, WhereasClause
+from responses.models import GovernmentResponse
 
 from . import vocabulary as words
 
-PETITION_COLUMNS = (
-    "id", "kind", "e_number", "petition_no", "session_id", "subject_id",
-    "initiator_name", "initiator_city", "initiator_province", "original_language",
-    "addressee_kind", "addressee_name", "addressee_name_en", "addressee_name_fr",
-    "clause_style", "lead_in", "lead_in_en", "lead_in_fr", "demand_style", "status",
-    "opened_at", "scheduled_close_at", "closed_at", "certified_on", "presented_on",
-    "sponsor_id", "presenter_id", "signatures", "response_late", "created_at", "updated_at",
-)  # fmt: skip
-PART_COLUMNS = ("id", "petition_id", "position", "text", "text_en", "text_fr")
-RESPONSE_COLUMNS = (
-    "id", "petition_id", "office", "office_en", "office_fr", "signer_name",
-    "signer_capacity", "text", "text_en", "text_fr", "tabled_on",
-)  # fmt: skip
-SIGNATURE_COLUMNS = ("id", "petition_id", "province", "count")
-KEYWORD_COLUMNS = ("id", "petition_id", "keyword_id")
+# The tables a batch fills, in loading order; their columns come from the models, so a
+# new field is written too (with its default when the generator does not choose it).
+MODELS = [
+    Petition,
+    WhereasClause,
+    Demand,
+    GovernmentResponse,
+    SignatureCount,
+    Petition.keywords.through,
+]
+# Filled in the database once the rows are in (petitions.search).
+NOT_GENERATED = {"search_vector_en", "search_vector_fr"}
 
-COLUMNS = {
-    "petitions_petition": PETITION_COLUMNS,
-    "petitions_whereasclause": PART_COLUMNS,
-    "petitions_demand": PART_COLUMNS,
-    "responses_governmentresponse": RESPONSE_COLUMNS,
-    "petitions_signaturecount": SIGNATURE_COLUMNS,
-    "petitions_petition_keywords": KEYWORD_COLUMNS,
-}
+
+def _columns(model):
+    return [field for field in model._meta.concrete_fields if field.column not in NOT_GENERATED]
+
+
+FIELDS = {model._meta.db_table: _columns(model) for model in MODELS}
+COLUMNS = {table: tuple(field.column for field in fields) for table, fields in FIELDS.items()}
+
+
+def as_row(table, values):
+    """A row of ``table`` in COLUMNS' order: the values given, else each field's default."""
+    unknown = set(values) - set(COLUMNS[table])
+    if unknown:
+        raise ValueError(f"{table} has no column {', '.join(sorted(unknown))}")
+    return tuple(
+        values[field.column] if field.column in values else field.get_default()
+        for field in FIELDS[table]
+    )
+
 
 PROVINCES = [p.value for p in Province]
+WHEREAS = ("Whereas:", "Attendu que :")
 MAX_SERIAL = 99_999  # Petition Nos. run from PPS-00001 to PPS-99999 in a session
 E_PETITION_ERA_WEIGHT = 4
 # Rough shares of the population, so signatures look like Canada's.
@@ -196,47 +208,52 @@ class PetitionFactory:
         if kind == Kind.PAPER:
             lead_en = words.PAPER_LEAD_IN[0].format(**en)
             lead_fr = words.PAPER_LEAD_IN[1].format(**fr)
-            clause_style, demand_count = "paragraphs", 0
+            clause_style, demand_count = PartStyle.PARAGRAPHS, 0
         else:
             template = rng.choice(words.LEAD_INS)
             lead_en = template[0].format(addressee=label_en)
             lead_fr = template[1].format(addressee=label_fr)
-            clause_style, demand_count = "list", rng.randint(1, 10)
-        for position in range(1, rng.randint(0, 8) + 1):
+            clause_style, demand_count = PartStyle.BULLETED, rng.randint(1, 10)
+        clause_count = rng.randint(0, 8)
+        for position in range(1, clause_count + 1):
             text_en, text_fr = rng.choice(words.CLAUSES)
             text_en, text_fr = text_en.format(**en), text_fr.format(**fr)
             if kind == Kind.PAPER:
                 text_en, text_fr = f"THAT {text_en}", f"QUE {text_fr}"
-            batch["petitions_whereasclause"].append(
-                (self.ids.take("petitions_whereasclause"), pid, position, text_en, text_en, text_fr)
-            )
+            self._add(batch, WhereasClause, petition_id=pid, position=position,
+                      text=text_en, text_en=text_en, text_fr=text_fr)  # fmt: skip
         for position in range(1, demand_count + 1):
             text_en, text_fr = rng.choice(words.DEMANDS)
             text_en, text_fr = text_en.format(**en), text_fr.format(**fr)
-            batch["petitions_demand"].append(
-                (self.ids.take("petitions_demand"), pid, position, text_en, text_en, text_fr)
-            )
+            self._add(batch, Demand, petition_id=pid, position=position,
+                      text=text_en, text_en=text_en, text_fr=text_fr)  # fmt: skip
         initiator = (
             ("", "", "")
             if kind == Kind.PAPER
             else (self._person(), rng.choice(self.places), rng.choice(PROVINCES))
         )
-        batch["petitions_petition"].append(
-            (
-                pid, kind, e_number, petition_no, session["id"],
-                rng.choice(self.ref["subjects"]), *initiator, language, addressee,
-                addressee_en or "", addressee_en, addressee_fr, clause_style,
-                lead_en, lead_en, lead_fr, rng.choice(["numbered", "numbered", "bulleted"]),
-                status, dates["opened_at"], dates["scheduled_close_at"], dates["closed_at"],
-                dates["certified_on"], dates["presented_on"], member,
-                member if dates["presented_on"] else None, signatures, response_late,
-                self.now, self.now,
-            )
+        intro = clause_style == PartStyle.BULLETED and clause_count
+        self._add(
+            batch, Petition, id=pid, kind=kind, e_number=e_number, petition_no=petition_no,
+            session_id=session["id"], subject_id=rng.choice(self.ref["subjects"]),
+            initiator_name=initiator[0], initiator_city=initiator[1],
+            initiator_province=initiator[2], original_language=language,
+            addressee_kind=addressee, addressee_name=addressee_en or "",
+            addressee_name_en=addressee_en, addressee_name_fr=addressee_fr,
+            grievance_intro=WHEREAS[0] if intro else "",
+            grievance_intro_en=WHEREAS[0] if intro else None,
+            grievance_intro_fr=WHEREAS[1] if intro else None,
+            clause_style=clause_style, lead_in=lead_en, lead_in_en=lead_en, lead_in_fr=lead_fr,
+            demand_style=rng.choice([PartStyle.NUMBERED, PartStyle.NUMBERED, PartStyle.BULLETED]),
+            status=status, opened_at=dates["opened_at"],
+            scheduled_close_at=dates["scheduled_close_at"], closed_at=dates["closed_at"],
+            certified_on=dates["certified_on"], presented_on=dates["presented_on"],
+            sponsor_id=member, presenter_id=member if dates["presented_on"] else None,
+            signatures=signatures, response_late=response_late, made_up=True,
+            created_at=self.now, updated_at=self.now,
         )  # fmt: skip
         for keyword in rng.sample(self.ref["keywords"], rng.randint(0, 3)):
-            batch["petitions_petition_keywords"].append(
-                (self.ids.take("petitions_petition_keywords"), pid, keyword)
-            )
+            self._add(batch, Petition.keywords.through, petition_id=pid, keyword_id=keyword)
         if kind == Kind.ELECTRONIC and signatures:
             self._signatures(batch, pid, signatures)
         if dates["tabled_on"]:
@@ -244,13 +261,17 @@ class PetitionFactory:
             chosen = rng.sample(words.RESPONSE_PARAGRAPHS, rng.randint(2, 4))
             text_en = "\n\n".join(p[0].format(**en) for p in chosen)
             text_fr = "\n\n".join(p[1].format(**fr) for p in chosen)
-            batch["responses_governmentresponse"].append(
-                (
-                    self.ids.take("responses_governmentresponse"), pid, office_en, office_en,
-                    office_fr, f"The Honourable {self._person()}", "minister", text_en, text_en,
-                    text_fr, dates["tabled_on"],
-                )
+            self._add(
+                batch, GovernmentResponse, petition_id=pid, office=office_en,
+                office_en=office_en, office_fr=office_fr,
+                signer_name=f"The Honourable {self._person()}", signer_capacity="minister",
+                text=text_en, text_en=text_en, text_fr=text_fr, tabled_on=dates["tabled_on"],
             )  # fmt: skip
+
+    def _add(self, batch, model, **values):
+        table = model._meta.db_table
+        values.setdefault("id", self.ids.take(table))
+        batch[table].append(as_row(table, values))
 
     def _person(self):
         return f"{self.rng.choice(words.FIRST_NAMES)} {self.rng.choice(words.LAST_NAMES)}"
@@ -261,9 +282,7 @@ class PetitionFactory:
         for province in dict.fromkeys(provinces):
             count = self.rng.randint(0, remaining)
             remaining -= count
-            batch["petitions_signaturecount"].append(
-                (self.ids.take("petitions_signaturecount"), pid, province, count)
-            )
+            self._add(batch, SignatureCount, petition_id=pid, province=province, count=count)
 
     def _timeline(self, kind, day, session_end):
         """Dates and status of one petition that starts on ``day``."""

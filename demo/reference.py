@@ -1,10 +1,10 @@
 """The sessions, Members, subjects and keywords that made-up petitions refer to."""
 
-import datetime as dt
 import random
 
 from django.utils.text import slugify
 
+from petitions import parliaments
 from petitions.models import Keyword, Member, ParliamentSession, Subject
 
 from . import vocabulary as words
@@ -23,15 +23,7 @@ def ensure_reference_data(seed):
     sessions = _ensure(
         ParliamentSession,
         "code",
-        [
-            ParliamentSession(
-                parliament=parliament,
-                number=number,
-                started_on=dt.date.fromisoformat(started),
-                ended_on=dt.date.fromisoformat(ended) if ended else None,
-            )
-            for parliament, number, started, ended in words.SESSIONS
-        ],
+        [ParliamentSession(**session._asdict()) for session in parliaments.SESSIONS],
     )
     subjects = _ensure(
         Subject,

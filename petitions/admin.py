@@ -1,5 +1,7 @@
 """The clerks' admin: a petition with its clauses, demands, signatures and response."""
 
+import re
+
 from django.contrib import admin
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +30,18 @@ from .numbers import parse_number
 class ParliamentSessionAdmin(admin.ModelAdmin):
     list_display = ["__str__", "code", "started_on", "ended_on"]
     search_fields = ["parliament"]
+
+    def get_search_results(self, request, queryset, search_term):
+        """ "44", "44-1", "441" or "44th" finds the sessions, as clerks type them."""
+        digits = re.findall(r"\d+", search_term)
+        if len(digits) == 1 and len(digits[0]) == 3:
+            digits = [digits[0][:2], digits[0][2]]
+        if 1 <= len(digits) <= 2:
+            queryset = queryset.filter(parliament=int(digits[0]))
+            if len(digits) == 2:
+                queryset = queryset.filter(number=int(digits[1]))
+            return queryset, False
+        return super().get_search_results(request, queryset, search_term)
 
 
 @admin.register(Member)
@@ -124,7 +138,7 @@ class PetitionAdmin(
     list_filter = [NeedsActionFilter, "status", "kind", "subject", "session", "initiator_province"]
     readonly_fields = ["response_due"]
     search_fields = ["initiator_name", "lead_in_en", "lead_in_fr", "petition_no"]
-    autocomplete_fields = ["subject", "keywords", "sponsor", "presenter"]
+    autocomplete_fields = ["session", "subject", "keywords", "sponsor", "presenter"]
     date_hierarchy = "presented_on"
     fieldsets = [
         (
@@ -140,19 +154,27 @@ class PetitionAdmin(
                     "initiator_city",
                     "initiator_province",
                     "original_language",
+                    side_by_side("original_language_label"),
                 ]
             },
         ),
         (
-            _("Text"),
+            _("Text, in the order the page prints it"),
             {
+                "description": _(
+                    "The addressee line, an introduction to the grievances, the grievances "
+                    "(below), the prayer, its requests (below), then closing paragraphs."
+                ),
                 "fields": [
                     "addressee_kind",
                     side_by_side("addressee_name"),
+                    side_by_side("addressee_line"),
+                    side_by_side("grievance_intro"),
                     "clause_style",
                     side_by_side("lead_in"),
                     "demand_style",
-                ]
+                    side_by_side("closing"),
+                ],
             },
         ),
         (
@@ -167,7 +189,10 @@ class PetitionAdmin(
                 ]
             },
         ),
-        (_("Members and signatures"), {"fields": ["sponsor", "presenter", "signatures"]}),
+        (
+            _("Members and signatures"),
+            {"fields": ["sponsor", "presenter", "signatures", "made_up"]},
+        ),
     ]
 
     @admin.display(description=_("response due"))

@@ -38,17 +38,18 @@ class AddresseeKind(models.TextChoices):
     SEVERAL = "several", _("Several addressees")
 
 
-class ClauseStyle(models.TextChoices):
-    # "Whereas:" then a bulleted list, as e-petitions read.
-    LIST = "list", _("“Whereas:” then a list")
-    # Each clause printed as its own paragraph, as written ("THAT ...",
-    # or a single inline "WHEREAS ..." sentence), as older paper petitions read.
-    PARAGRAPHS = "paragraphs", _("Paragraphs as written")
+class PartStyle(models.TextChoices):
+    """How a run of clauses or requests is printed on the page."""
 
-
-class DemandStyle(models.TextChoices):
-    NUMBERED = "numbered", _("Numbered")
+    # Each item after a bullet: e-petitions' "Whereas:" lists and bulleted requests.
     BULLETED = "bulleted", _("Bulleted")
+    NUMBERED = "numbered", _("Numbered 1, 2, 3")
+    # Each item its own paragraph, as written: "THAT ..." grievances of older paper
+    # petitions, or a single inline "WHEREAS ..." sentence.
+    PARAGRAPHS = "paragraphs", _("Paragraphs as written")
+    # Each item carries its own marker as published: "(i)", "(a)", or numbers that
+    # do not run 1, 2, 3.
+    MARKED = "marked", _("Marked as published: (a), (i) …")
 
 
 class Status(models.TextChoices):

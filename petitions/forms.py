@@ -1,7 +1,8 @@
 """Admin forms: loosely typed numbers, and ordered clauses and demands."""
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import F
 from django.forms.models import BaseInlineFormSet
 from django.utils.dateparse import parse_datetime
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clerks.accessibility import LabelledInlineFormSetMixin
 
+from .languages import current_language
 from .numbers import format_e_number, parse_number
 
 # Rows being renumbered are parked this far up first, so that swapping two
@@ -36,7 +38,32 @@ class ENumberField(forms.IntegerField):
         return parsed.e_number
 
 
-class PetitionAdminForm(forms.ModelForm):
+class TranslatedErrorsMixin:
+    """For a ModelForm of a translated model: an error the model gives a translated
+    field ("office") is shown on that field in the page's language ("office_fr"),
+    and an error on a field the form does not show is shown above the form,
+    rather than failing the request.
+    """
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict"):
+            moved = {}
+            for name, messages in errors.error_dict.items():
+                moved.setdefault(self._field_for_error(name), []).extend(messages)
+            errors = ValidationError(moved)
+        super()._update_errors(errors)
+
+    def _field_for_error(self, name):
+        if name == NON_FIELD_ERRORS or name in self.fields:
+            return name
+        codes = [current_language()] + [code for code, _ in settings.LANGUAGES]
+        return next(
+            (f"{name}_{code}" for code in codes if f"{name}_{code}" in self.fields),
+            NON_FIELD_ERRORS,
+        )
+
+
+class PetitionAdminForm(TranslatedErrorsMixin, forms.ModelForm):
     """The admin builds this form's fields for Petition from its fieldsets."""
 
     e_number = ENumberField(
@@ -101,7 +128,7 @@ class PetitionAdminForm(forms.ModelForm):
         return parsed.petition_no
 
 
-class OrderedPartForm(forms.ModelForm):
+class OrderedPartForm(TranslatedErrorsMixin, forms.ModelForm):
     def _get_validation_exclusions(self):
         # Positions are checked across the whole formset (see OrderedPartFormSet),
         # so that clauses can be renumbered in one save.

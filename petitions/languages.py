@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.translation import get_language, override, pgettext
+from django.utils.translation import get_language, gettext, override, pgettext
 
 # French articles a stored name may start with; a name without one is
 # masculine singular, as the House writes "Réponse du ministre ...".
@@ -62,10 +62,22 @@ def with_preposition(preposition, name):
     return forms[article] + match["rest"]
 
 
+def in_page_language(instance, field):
+    """The field's text in the page's language only: "" when that version is not written."""
+    return getattr(instance, f"{field}_{current_language()}", None) or ""
+
+
 def addressee_heading(petition):
-    """ "Petition to the Government of Canada" / "Pétition au gouvernement du Canada"."""
+    """ "Petition to the Government of Canada" / "Pétition au gouvernement du Canada".
+
+    A line the page printed otherwise ("PETITION TO THE HOUSE OF COMMONS IN PARLIAMENT
+    ASSEMBLED") is kept as printed, in its language.
+    """
     from .choices import AddresseeKind
 
+    printed = in_page_language(petition, "addressee_line")
+    if printed:
+        return LocalizedText(printed, current_language())
     if petition.addressee_kind == AddresseeKind.HOUSE:
         return LocalizedText(
             pgettext("petition heading", "Petition to the House of Commons"), current_language()
@@ -77,6 +89,36 @@ def addressee_heading(petition):
         )
     name = localized(petition, "addressee_name")
     return LocalizedText(_named_heading("addressee", name), name.lang)
+
+
+def other_language_shown(petition):
+    """The other language's code when part of the petition's text (its response's
+    included) is written only in it.
+
+    Reads the parts and the response as the page loaded them: no query of its own.
+    """
+    texts = [
+        localized(petition, field)
+        for field in ("addressee_name", "grievance_intro", "lead_in", "closing")
+    ]
+    texts += [localized(part, "text") for part in petition.clauses.all()]
+    texts += [localized(part, "text") for part in petition.demands.all()]
+    if petition.has_response:
+        texts += [localized(petition.response, field) for field in ("office", "text")]
+    return next((text.lang for text in texts if text.is_other_language), "")
+
+
+# A Member without a caucus: the page prints the word alone, not "… Caucus".
+INDEPENDENT = {"independent", "indépendant", "indépendante"}
+
+
+def caucus_line(member):
+    """ "Liberal Caucus" / "Caucus Libéral", in the caucus name's language."""
+    caucus = localized(member, "caucus")
+    if not caucus.text or caucus.text.lower() in INDEPENDENT:
+        return caucus
+    with override(caucus.lang):
+        return LocalizedText(gettext("%(caucus)s Caucus") % {"caucus": caucus.text}, caucus.lang)
 
 
 def response_heading(response):

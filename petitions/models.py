@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import search
+from . import languages, parliaments, search
 from .choices import (
     CERTIFICATION_THRESHOLD,
     CLOSED_STATUSES,
@@ -25,15 +25,14 @@ from .choices import (
     RESPONSE_DAYS,
     SIGNING_PERIODS,
     AddresseeKind,
-    ClauseStyle,
-    DemandStyle,
     Kind,
     Language,
+    PartStyle,
     Province,
     Status,
 )
 from .folding import fold
-from .languages import addressee_heading, current_language
+from .languages import current_language
 from .numbers import PETITION_NO_FORMAT, format_e_number, parse_number
 
 OTTAWA = ZoneInfo("America/Toronto")
@@ -50,11 +49,44 @@ def plain_ordinal(number):
     return ordinal(number)
 
 
+class ParliamentSessionQuerySet(models.QuerySet):
+    def get_by_code(self, parliament, number):
+        """The session, created from the House's table (petitions.parliaments) if missing.
+
+        Raises ParliamentSession.DoesNotExist for a session neither knows.
+        """
+        found = self.filter(parliament=parliament, number=number).first()
+        if found is not None:
+            return found
+        known = parliaments.BY_CODE.get((parliament, number))
+        if known is None:
+            raise self.model.DoesNotExist(
+                f"No Parliament session {parliament}-{number} in the record."
+            )
+        return self.create(**known._asdict())
+
+    def in_force_on(self, day):
+        """The session sitting on ``day``; between sessions (a prorogation, a
+        dissolution), the last session before it. None before the first known one.
+        """
+        recorded = self.filter(started_on__lte=day).order_by("-started_on").first()
+        known = max(
+            (session for session in parliaments.SESSIONS if session.started_on <= day),
+            key=lambda session: session.started_on,
+            default=None,
+        )
+        if known is not None and (recorded is None or known.started_on > recorded.started_on):
+            return self.get_by_code(known.parliament, known.number)
+        return recorded
+
+
 class ParliamentSession(models.Model):
     parliament = models.PositiveSmallIntegerField(_("Parliament"))
     number = models.PositiveSmallIntegerField(_("session"))
     started_on = models.DateField(_("started on"))
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
+
+    objects = ParliamentSessionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-parliament", "-number"]
@@ -100,9 +132,22 @@ class Member(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    riding = models.CharField(_("riding"), max_length=200)
-    province = models.CharField(_("province or territory"), max_length=2, choices=Province)
-    caucus = models.CharField(_("caucus"), max_length=100, help_text=_("For example “Liberal”."))
+    riding = models.CharField(
+        _("riding"), max_length=200, blank=True, help_text=_("Empty when not known.")
+    )
+    province = models.CharField(
+        _("province or territory"),
+        max_length=2,
+        choices=Province,
+        blank=True,
+        help_text=_("Empty when not known: many pages do not show it."),
+    )
+    caucus = models.CharField(
+        _("caucus"),
+        max_length=100,
+        blank=True,
+        help_text=_("As in “Liberal Caucus”: “Liberal”; “Independent” for a Member without one."),
+    )
     photo = models.ImageField(_("photo"), upload_to="members/", blank=True)
 
     class Meta:
@@ -111,10 +156,14 @@ class Member(models.Model):
         verbose_name_plural = _("Members of Parliament")
 
     def __str__(self):
-        return f"{self.name} ({self.riding})"
+        return f"{self.name} ({self.riding})" if self.riding else self.name
 
     def get_absolute_url(self):
         return reverse("petitions:member", args=[self.slug])
+
+    @property
+    def caucus_line(self):
+        return languages.caucus_line(self)
 
 
 class Subject(models.Model):
@@ -191,8 +240,12 @@ def containing(term):
         by_number
         | Q(petition_no__icontains=term)
         | texts(
+            "grievance_intro_en",
+            "grievance_intro_fr",
             "lead_in_en",
             "lead_in_fr",
+            "closing_en",
+            "closing_fr",
             "subject__name_en",
             "subject__name_fr",
             "initiator_name",
@@ -202,6 +255,7 @@ def containing(term):
             "response__text_en",
             "response__text_fr",
         )
+        | Q(response__sessional_paper=term)
         | Q(pk__in=WhereasClause.objects.filter(in_text).values("petition"))
         | Q(pk__in=Demand.objects.filter(in_text).values("petition"))
         | Q(pk__in=Keyword.objects.filter(texts("name_en", "name_fr")).values("petitions"))
@@ -389,9 +443,24 @@ class Petition(models.Model):
         _("initiator's province or territory"), max_length=2, choices=Province, blank=True
     )
     original_language = models.CharField(
-        _("original language"), max_length=2, choices=Language, default=Language.ENGLISH
+        _("original language"),
+        max_length=2,
+        choices=Language,
+        blank=True,
+        help_text=_("Empty when the page does not say."),
+    )
+    original_language_label = models.CharField(
+        _("original language as printed"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Only when the page names the language otherwise than this site would "
+            "(some French pages print “English”)."
+        ),
     )
 
+    # The text, in the order the page prints it: the addressee line, the grievances
+    # (an introduction, then clauses), the prayer, its requests, closing paragraphs.
     addressee_kind = models.CharField(
         _("addressed to"),
         max_length=10,
@@ -407,22 +476,51 @@ class Petition(models.Model):
             "“Minister of Health”, “Prime Minister and the Government of Canada”."
         ),
     )
-
+    addressee_line = models.CharField(
+        _("addressee line as printed"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "Only when the page words the line otherwise than “Petition to the …” made "
+            "from the fields above: “PETITION TO THE HOUSE OF COMMONS IN PARLIAMENT "
+            "ASSEMBLED”, “Petition to Member of Parliament for …”."
+        ),
+    )
+    grievance_intro = models.TextField(
+        _("grievances' introduction"),
+        blank=True,
+        help_text=_(
+            "The line before the grievances, as printed: “Whereas:”, “WHEREAS:”, "
+            "“Whereas the Minister … has:”, “… draw the attention of the House of Commons "
+            "to the following:”. Empty when the grievances start the text."
+        ),
+    )
     clause_style = models.CharField(
-        _("whereas clauses printed as"),
+        _("grievances printed as"),
         max_length=10,
-        choices=ClauseStyle,
-        default=ClauseStyle.LIST,
+        choices=PartStyle,
+        default=PartStyle.BULLETED,
     )
     lead_in = models.TextField(
-        _("prayer lead-in"),
+        _("prayer"),
         help_text=_(
-            "“We, the undersigned, … call upon the Government of Canada to:”. "
-            "A single request that ends this sentence is written here in full."
+            "“We, the undersigned, … call upon the Government of Canada to:”. A single "
+            "request that ends this sentence is written here in full. Several paragraphs "
+            "(“THEREFORE:”, then the sentence) are separated by a blank line."
         ),
     )
     demand_style = models.CharField(
-        _("demands printed as"), max_length=10, choices=DemandStyle, default=DemandStyle.NUMBERED
+        _("requests printed as"),
+        max_length=10,
+        choices=PartStyle,
+        default=PartStyle.NUMBERED,
+    )
+    closing = models.TextField(
+        _("closing paragraphs"),
+        blank=True,
+        help_text=_(
+            "Paragraphs printed after the prayer and its requests, separated by a blank line."
+        ),
     )
 
     status = models.CharField(_("status"), max_length=30, choices=Status, db_index=True)
@@ -450,6 +548,11 @@ class Petition(models.Model):
     )
     signatures = models.PositiveIntegerField(
         _("signatures"), null=True, blank=True, help_text=_("Leave empty when not published.")
+    )
+    made_up = models.BooleanField(
+        _("made-up sample"),
+        default=False,
+        help_text=_("A sample record invented to show a shape of petition; said so on its page."),
     )
 
     # Kept from the government response by petitions/signals.py, so that
@@ -498,15 +601,7 @@ class Petition(models.Model):
                 violation_error_message=_("A Petition No. reads like 432-00158."),
             ),
             models.CheckConstraint(
-                condition=(
-                    Q(
-                        kind=Kind.ELECTRONIC,
-                        e_number__isnull=False,
-                        opened_at__isnull=False,
-                        scheduled_close_at__isnull=False,
-                    )
-                    & ~Q(initiator_name="")
-                )
+                condition=Q(kind=Kind.ELECTRONIC, e_number__isnull=False, opened_at__isnull=False)
                 | Q(
                     kind=Kind.PAPER,
                     e_number__isnull=True,
@@ -518,9 +613,22 @@ class Petition(models.Model):
                 ),
                 name="petition_kind_fields",
                 violation_error_message=_(
-                    "An e-petition has an e-number, an initiator and signing dates; "
-                    "a paper petition has a Petition No. and none of those."
+                    "An e-petition has an e-number and an opening date; a paper petition "
+                    "has a Petition No., and no initiator or signing dates."
                 ),
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_at__isnull=False)
+                | Q(scheduled_close_at__isnull=False)
+                | Q(kind=Kind.PAPER),
+                name="petition_open_has_scheduled_close",
+                violation_error_message=_("An e-petition still open has a scheduled closing."),
+            ),
+            models.CheckConstraint(
+                condition=Q(clause_style__in=PartStyle.values)
+                & Q(demand_style__in=PartStyle.values),
+                name="petition_part_styles_known",
+                violation_error_message=_("Choose how the grievances and requests are printed."),
             ),
             models.CheckConstraint(
                 condition=Q(petition_no__isnull=True, presented_on__isnull=True)
@@ -609,7 +717,18 @@ class Petition(models.Model):
     @property
     def addressee_heading(self):
         """ "Petition to the Government of Canada", in the page's language if written."""
-        return addressee_heading(self)
+        return languages.addressee_heading(self)
+
+    @property
+    def original_language_name(self):
+        """ "English" / "Anglais", or the name the page printed in its place."""
+        printed = languages.in_page_language(self, "original_language_label")
+        return printed or self.get_original_language_display()
+
+    @property
+    def text_language_note(self):
+        """The other language's code when part of the text is shown in it, else ""."""
+        return languages.other_language_shown(self)
 
     @property
     def has_response(self):
@@ -678,12 +797,12 @@ class Petition(models.Model):
         if self.kind == Kind.ELECTRONIC:
             if not self.e_number:
                 errors["e_number"] = _("An e-petition has an e-petition number.")
-            if not self.initiator_name:
-                errors["initiator_name"] = _("An e-petition names its initiator.")
             if not self.opened_at:
                 errors["opened_at"] = _("An e-petition has an opening date and time.")
-            if not self.scheduled_close_at:
-                errors["scheduled_close_at"] = _("An e-petition has a scheduled closing.")
+            if not self.scheduled_close_at and not self.closed_at:
+                errors["scheduled_close_at"] = _(
+                    "An e-petition still open has a scheduled closing."
+                )
         else:
             if self.e_number:
                 errors["e_number"] = _("A paper petition has no e-petition number.")

@@ -123,11 +123,15 @@ def document(language):
         return Coalesce(NullIf(build(language), _str("")), build(other), output_field=TextField())
 
     return Concat(
+        localized(lambda lang: _text(f"grievance_intro_{lang}")),
+        _str(" "),
         localized(lambda lang: _joined(WhereasClause, f"text_{lang}")),
         _str(" "),
         localized(lambda lang: _text(f"lead_in_{lang}")),
         _str(" "),
         localized(lambda lang: _joined(Demand, f"text_{lang}")),
+        _str(" "),
+        localized(lambda lang: _text(f"closing_{lang}")),
         _str(" "),
         localized(
             lambda lang: _related(GovernmentResponse, f"text_{lang}", petition=OuterRef("pk"))
@@ -139,23 +143,27 @@ def document(language):
 def search_vector(language):
     """The weighted vector of one language version of a petition.
 
-    A: numbers, subject and keywords; B: clauses, lead-in and demands;
-    C: the response; D: the initiator and the addressee.
+    A: numbers (the response's sessional paper's too), subject and keywords;
+    B: the text, from the grievances to the closing paragraphs; C: the response;
+    D: the initiator and the addressee.
     """
     Demand, Keyword, Subject, WhereasClause, GovernmentResponse = _parts()
     config = CONFIGS[language]
     return (
         SearchVector(
             _numbers(),
+            _related(GovernmentResponse, "sessional_paper", petition=OuterRef("pk")),
             _related(Subject, f"name_{language}", pk=OuterRef("subject_id")),
             _joined(Keyword, f"name_{language}", link="petitions"),
             config=config,
             weight="A",
         )
         + SearchVector(
+            _text(f"grievance_intro_{language}"),
             _joined(WhereasClause, f"text_{language}"),
             _text(f"lead_in_{language}"),
             _joined(Demand, f"text_{language}"),
+            _text(f"closing_{language}"),
             config=config,
             weight="B",
         )

@@ -22,7 +22,14 @@ class MemberTranslation(TranslationOptions):
 
 @register(Petition)
 class PetitionTranslation(TranslationOptions):
-    fields = ("addressee_name", "lead_in")
+    fields = (
+        "original_language_label",
+        "addressee_name",
+        "addressee_line",
+        "grievance_intro",
+        "lead_in",
+        "closing",
+    )
 
 
 @register(WhereasClause)

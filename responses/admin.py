@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
@@ -6,8 +7,17 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from petitions.admin_layout import SideBySideMedia, side_by_side
 from petitions.choices import Status
+from petitions.forms import TranslatedErrorsMixin
 
 from .models import GovernmentResponse
+
+# Tabled on a date, under a sessional paper, or in full (office, signer, text), or both.
+RESPONSE_FIELDS = [
+    ("tabled_on", "sessional_paper"),
+    side_by_side("office"),
+    ("signer_name", "signer_capacity"),
+    side_by_side("text"),
+]
 
 
 class GovernmentResponseFormSet(BaseInlineFormSet):
@@ -31,32 +41,31 @@ class GovernmentResponseFormSet(BaseInlineFormSet):
             )
 
 
+class GovernmentResponseForm(TranslatedErrorsMixin, forms.ModelForm):
+    pass
+
+
 class GovernmentResponseInline(TranslationStackedInline):
     model = GovernmentResponse
+    form = GovernmentResponseForm
     formset = GovernmentResponseFormSet
-    fields = [
-        side_by_side("office"),
-        "signer_name",
-        "signer_capacity",
-        side_by_side("text"),
-        "tabled_on",
-    ]
+    fields = RESPONSE_FIELDS
     extra = 0
     max_num = 1
 
 
 @admin.register(GovernmentResponse)
 class GovernmentResponseAdmin(SideBySideMedia, TranslationAdmin):
-    fields = [
-        "petition",
-        side_by_side("office"),
-        "signer_name",
-        "signer_capacity",
-        side_by_side("text"),
-        "tabled_on",
-    ]
-    list_display = ["petition", "office", "tabled_on"]
+    form = GovernmentResponseForm
+    fields = ["petition", *RESPONSE_FIELDS]
+    list_display = ["petition", "office", "sessional_paper", "tabled_on"]
     list_select_related = ["petition"]
-    search_fields = ["petition__petition_no", "office_en", "office_fr", "signer_name"]
+    search_fields = [
+        "petition__petition_no",
+        "office_en",
+        "office_fr",
+        "signer_name",
+        "sessional_paper",
+    ]
     autocomplete_fields = ["petition"]
     date_hierarchy = "tabled_on"

@@ -38,19 +38,10 @@ def paragraphs(text):
 
 
 @register.filter
-def other_language(texts):
-    """The language of the first text not in the page's language, or ""."""
-    for text in texts:
-        text = text[1] if isinstance(text, tuple) else text
-        if text.is_other_language:
-            return text.lang
-    return ""
-
-
-@register.filter
-def language_name(code):
-    """A language's name in that language: "English", "français"."""
-    return get_language_info(code)["name_local"] if code else ""
+def blocks(text):
+    """A text's paragraphs, split at blank lines; the lines within each kept."""
+    text = str(text or "").replace("\r\n", "\n")
+    return [block.strip("\n") for block in text.split("\n\n") if block.strip()]
 
 
 @register.simple_tag(takes_context=True)

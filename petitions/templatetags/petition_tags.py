@@ -19,12 +19,9 @@ def ottawa_datetime(value):
     if not value:
         return ""
     local = timezone.localtime(value, OTTAWA)
-    # The zone's abbreviation is translated here: the date filter's "T" only
-    # knows EDT/EST, and French readers expect HAE/HNE.
-    if local.dst():
-        zone = pgettext("Ottawa time zone in summer", "EDT")
-    else:
-        zone = pgettext("Ottawa time zone in winter", "EST")
+    # The House labels every time "(EDT)" / "(HAE)", winter included: the clock time
+    # is Ottawa's, and the page reads as the House prints it.
+    zone = pgettext("Ottawa time zone as the House labels it", "EDT")
     if local.day == 1:
         pattern = pgettext("date and time format, first day of a month", r"F j, Y, \a\t g:i a")
     else:

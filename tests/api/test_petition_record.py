@@ -47,8 +47,15 @@ def test_e2829_through_the_api_equals_the_fixture(client, e2829):
         "kind": "government",
         "label": "Government of Canada",
         "name": {"en": None, "fr": None},
+        "line": {
+            "en": "Petition to the Government of Canada",
+            "fr": "Pétition au gouvernement du Canada",
+        },
     }
+    assert record["grievance_intro"] == {"en": "Whereas:", "fr": None}
     assert record["lead_in"] == {"en": petition["lead_in_en"], "fr": petition["lead_in_fr"]}
+    assert record["closing"] == {"en": None, "fr": None}
+    assert record["made_up"] is False
 
     clauses = sorted(published("petitions.whereasclause"), key=lambda c: c["position"])
     assert record["whereas"] == [
@@ -75,6 +82,8 @@ def test_e2829_through_the_api_equals_the_fixture(client, e2829):
     paragraphs = response["text_en"].split("\n\n")
     assert len(paragraphs) == 12
     assert record["response"] == {
+        "in_full": True,
+        "sessional_paper": "",
         "office": {"en": response["office_en"], "fr": None},
         "signer_name": response["signer_name"],
         "signer_capacity": "minister",

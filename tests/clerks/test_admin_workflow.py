@@ -164,12 +164,12 @@ def test_a_clerk_pastes_a_page_and_lands_on_the_petition(db, clerk):
 
 
 def test_a_malformed_paste_names_the_line_and_saves_nothing(db, clerk):
-    text = SEED_PAGE.read_text(encoding="utf-8").replace("Whereas:", "Whereas")
+    text = SEED_PAGE.read_text(encoding="utf-8").replace("(Petition No. 432", "(No. 432")
     response = clerk.post("/admin/petitions/petition/import/", {"text": text})
     assert response.status_code == 200
     shown = page_text(response)
     assert "The page was not imported; nothing was saved." in shown
-    assert "Line 14: expected “Whereas:”, found “Whereas”" in shown
+    assert "Line 62: expected the date and Petition No." in shown
     assert not Petition.objects.exists()
 
 

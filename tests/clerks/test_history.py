@@ -36,7 +36,7 @@ def edited(e2829, clerk):
 def test_history_shows_who_changed_which_field_from_what_to_what(edited, clerk):
     text = page_text(clerk.get(history_url(edited)))
     assert "clara-clerk" in text
-    assert "Prayer lead-in [en]" in text
+    assert "Prayer [en]" in text
     assert "Canadians and permanent residents of Canada" in text  # old value
     assert "call upon the Government to:" in text  # new value
     assert "Whereas clause 1 changed" in text
@@ -47,7 +47,7 @@ def test_history_shows_who_changed_which_field_from_what_to_what(edited, clerk):
 def test_history_keeps_both_languages(edited, clerk):
     save_with(clerk, Petition.objects.get(pk=edited.pk), lead_in_fr="Nous, soussignés, ...")
     text = page_text(clerk.get(history_url(edited)))
-    assert "Prayer lead-in [fr]" in text and "Nous, soussignés, ..." in text
+    assert "Prayer [fr]" in text and "Nous, soussignés, ..." in text
 
 
 def test_a_clerk_restores_the_earlier_version(edited, clerk):
@@ -95,7 +95,7 @@ def test_a_version_that_no_longer_fits_is_refused_with_a_message(e2829, clerk):
 
 def test_a_reviewer_reads_the_history_but_cannot_restore(edited, reviewer):
     text = page_text(reviewer.get(history_url(edited)))
-    assert "Prayer lead-in [en]" in text and "Restore this version" not in text
+    assert "Prayer [en]" in text and "Restore this version" not in text
     record = Petition.history.order_by("history_date")[0]
     url = f"{history_url(edited)}restore/petition/{record.history_id}/"
     assert reviewer.post(url).status_code == 403

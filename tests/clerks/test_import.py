@@ -179,13 +179,15 @@ def test_a_french_page_that_disagrees_on_the_clauses_is_refused():
 
 
 @pytest.mark.django_db
-def test_an_unknown_presenting_member_is_named_with_the_line():
+def test_a_presenting_member_other_than_the_sponsor_is_recorded_with_their_riding():
     text = SEED_PAGE.read_text(encoding="utf-8").replace(
         "Chandra Arya (Nepean)", "Pat Nobody (Elsewhere)"
     )
-    with pytest.raises(PageError, match="Line 61: the presenting Member “Pat Nobody”"):
-        import_page(text)
-    assert not Petition.objects.exists()
+    petition = import_page(text).petition
+    assert (petition.presenter.name, petition.presenter.riding) == ("Pat Nobody", "Elsewhere")
+    # The page does not show the presenter's province or caucus: left unknown.
+    assert (petition.presenter.province, petition.presenter.caucus) == ("", "")
+    assert petition.sponsor.name == "Chandra Arya"
 
 
 @pytest.mark.django_db
@@ -202,5 +204,5 @@ def test_the_command_reports_a_bad_file_and_fails(tmp_path, capsys):
     bad.write_text("e-1 (Nothing)\nE-petition\n", encoding="utf-8")
     with pytest.raises(CommandError, match="1 of 2 pages not imported"):
         call_command("import_petition", str(bad), str(SEED_PAGE))
-    assert "bad.txt: Line 3: expected the initiator" in capsys.readouterr().err
+    assert "bad.txt: Line 3: expected the addressee" in capsys.readouterr().err
     assert list(Petition.objects.values_list("e_number", flat=True)) == [2829]

@@ -36,7 +36,7 @@ def new_petition_form(session, subject, member, clauses, demands, response=True)
         "initiator_province": "NB",
         "original_language": "en",
         "addressee_kind": "house",
-        "clause_style": "list",
+        "clause_style": "bulleted",
         "lead_in_en": "We, the undersigned, call upon the House of Commons to:",
         "demand_style": "numbered",
         "opened_at_0": "2020-11-02",
@@ -159,7 +159,7 @@ def test_francophone_clerk_works_in_french_with_both_texts_side_by_side(clerk_cl
     assert response.status_code == 200
     body = response.content.decode()
     assert '<html lang="fr"' in body
-    assert "Numéros et statut" in body and "Début de la demande [en]" in body
+    assert "Numéros et statut" in body and "Prière [en]" in body
     assert "Réponse du gouvernement déposée" in body  # the status choices
     assert "/static/petitions/admin-side-by-side.css" in body
     # The English and French versions of each text share one row of the form.

@@ -16,7 +16,6 @@ def test_francophone_reads_e2829_with_french_labels_and_dates(client, e2829):
     assert '<html lang="fr">' in response.content.decode()
     body = response.content.decode()
     # French typography: a non-breaking space before a colon (page_text folds it).
-    assert f"Attendu que{NBSP}:" in body
     assert f"Langue d'origine de la pétition{NBSP}: Anglais" in body
     text = page_text(response)
     for sentence in [
@@ -26,31 +25,33 @@ def test_francophone_reads_e2829_with_french_labels_and_dates(client, e2829):
         "Langue d'origine de la pétition : Anglais",
         "Statut : Réponse du gouvernement déposée",
         "Pétition au gouvernement du Canada",
-        "Attendu que :",
         "Signé par (ministre ou secrétaire parlementaire) : The Honourable",
         "Ouverte pour signature 15 septembre 2020 à 9 h 30 (HAE)",
-        "Fermée à la signature 15 octobre 2020 à 9 h 30 (HAE)",
-        "Présentée à la Chambre des communes Chandra Arya (Nepean) "
-        "26 octobre 2020 (Pétition no 432-00158)",
+        "Fermée pour signature 15 octobre 2020 à 9 h 30 (HAE)",
+        "Présentée à la Chambre des Communes Chandra Arya (Nepean) "
+        "26 octobre 2020 (Pétition n° 432-00158)",
         "Réponse du gouvernement déposée 9 décembre 2020",
         "Caucus Libéral",
         "Législature et session : 43e législature, 2e session",
     ]:
         assert sentence in text, sentence
-    for english_label in ["Whereas", "Initiated by", "Open for signature", "EDT", "a.m."]:
+    for english_label in ["Initiated by", "Open for signature", "EDT", "a.m."]:
         assert english_label not in text
 
 
 def test_e2829_has_no_french_text_so_its_english_text_is_marked_english(client, e2829):
     body = client.get("/fr/petitions/e-2829/").content.decode()
-    note = f"Non disponible en français{NBSP}: texte présenté en anglais."
-    # Clauses, lead-in, demands and the response text: each block says so.
-    assert body.count(note) == 4
+    note = (
+        f"Une partie de cette pétition n’est pas enregistrée en français{NBSP}: "
+        "elle est présentée en anglais."
+    )
+    # Said once, near the top; each English block is marked.
+    assert body.count(note) == 1
+    assert body.index(note) < body.index('<h1 id="petition-title">')
+    assert '<p class="grievance-intro" lang="en">Whereas:</p>' in body
     assert len(re.findall(r'<li[^>]* lang="en">', body)) == 3 + 8
     assert '<p class="lead-in" lang="en">We, the undersigned' in body
-    assert (
-        '<h2 id="response-title" lang="en">Response by the Minister of Foreign Affairs</h2>' in body
-    )
+    assert '<h3 lang="en">Response by the Minister of Foreign Affairs</h3>' in body
     assert '<div class="response-text" lang="en">' in body
     # Written in French: not marked.
     assert '<h2 id="petition-addressee">Pétition au gouvernement du Canada</h2>' in body
@@ -62,15 +63,15 @@ def test_english_page_of_e2829_marks_nothing_as_another_language(client, e2829):
     assert re.findall(r'<[^>]*\slang="fr"[^>]*>', body) == [
         '<a href="/fr/petitions/e-2829/" lang="fr" hreflang="fr">'
     ]
-    assert "Not available in" not in body
+    assert "not recorded in" not in body
 
 
 def test_french_petition_reads_in_french_with_the_article_contracted(client, samples):
     text = page_text(client.get("/fr/petitions/e-90002/"))
     assert "Pétition à la ministre de la Santé" in text
     assert "Nous, soussignés, citoyens et résidents du Canada, prions la ministre" in text
-    assert "Non disponible" not in text
-    assert "Ferme à la signature 1er décembre 2026" not in text  # not the first of a month
+    assert "n’est pas enregistrée" not in text
+    assert "Fermeture pour signature 1er décembre 2026" not in text  # not the first of a month
     assert "Langue d'origine de la pétition : Français" in text
     text = page_text(client.get("/fr/petitions/441-90001/"))
     assert "Pétition à la Chambre des communes" in text
@@ -78,10 +79,13 @@ def test_french_petition_reads_in_french_with_the_article_contracted(client, sam
     assert "Présentée le" not in text and "1er février 2022" in text
 
 
-def test_winter_times_read_hne_and_est(client, samples):
-    """e-90002 opened in November, after the change to standard time."""
-    assert "(HNE)" in page_text(client.get("/fr/petitions/e-90002/"))
-    assert "(EST)" in page_text(client.get("/en/petitions/e-90002/"))
+def test_winter_times_read_as_the_house_labels_them(client, samples):
+    """e-90002 opened in November, after the change to standard time: the clock time is
+    Ottawa's, and the House labels every time "(EDT)" / "(HAE)"."""
+    assert "2 novembre 2026 à 10 h 00 (HAE)" in page_text(client.get("/fr/petitions/e-90002/"))
+    assert "November 2, 2026, at 10:00 a.m. (EDT)" in page_text(
+        client.get("/en/petitions/e-90002/")
+    )
 
 
 @pytest.mark.django_db
