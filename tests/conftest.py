@@ -11,9 +11,11 @@ from django.utils import translation
 from clerks.history import record_first_versions
 from petitions.models import Petition
 
-# Published petition pages, kept as the House's site shows them.
+# Made-up pages in the published format, for the importer's tests.
 PAGES = Path(__file__).resolve().parent / "pages"
-SEED_PAGE = PAGES / "e-2829.txt"
+# Real pages of the House's site, as published: the sample records of `make run`.
+REAL_PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+SEED_PAGE = REAL_PAGES / "e-2829.txt"
 
 
 @pytest.fixture(autouse=True)
