@@ -88,9 +88,12 @@ class _Importer:
             petition.addressee_name_en = petition.addressee_name_fr = None
         self.set_text(petition, "addressee_line", page.addressee_line)
         self.set_text(petition, "grievance_intro", "\n\n".join(page.grievance_intro))
-        petition.clause_style = page.clause_style
+        # Without clauses (or requests) the page says nothing of their style.
+        if page.clauses:
+            petition.clause_style = page.clause_style
         self.set_text(petition, "lead_in", page.lead_in)
-        petition.demand_style = page.demand_style
+        if page.demands:
+            petition.demand_style = page.demand_style
         self.set_text(petition, "closing", "\n\n".join(page.closing))
         petition.opened_at = page.opened_at
         petition.closed_at = page.closed_at

@@ -813,20 +813,29 @@ def read_text(page, lines):
 
 def _read_grievances(page, runs):
     lists = [index for index, run in enumerate(runs) if not _is_paragraph(run)]
-    if lists == [len(runs) - 1]:
+    introduced = lists and lists[0] > 0 and runs[lists[0] - 1][0].text.endswith(":")
+    if lists == [len(runs) - 1] and (runs[-1][0].kind != "sub_item" or introduced):
         # Paragraphs introducing them ("Whereas:"), then a single list.
         page.grievance_intro = [run[0].text for run in runs[:-1]]
         page.clause_style, page.clauses = _list_parts(runs[-1])
-    elif not lists:
-        texts = [run[0].text for run in runs]
+        return
+    if all(runs[i][0].kind == "sub_item" and i > 0 and _is_paragraph(runs[i - 1]) for i in lists):
+        # "(a) …" lines belong to the paragraph above them.
+        texts = []
+        for run in runs:
+            lines = [line.text for line in run]
+            if _is_paragraph(run):
+                texts.append(lines[0])
+            else:
+                texts[-1] = "\n".join([texts[-1], *lines])
         ends_intro = next((i for i, text in enumerate(texts[:-1]) if text.endswith(":")), None)
         if ends_intro is not None:
             page.grievance_intro, texts = texts[: ends_intro + 1], texts[ends_intro + 1 :]
         page.clause_style, page.clauses = PARAGRAPHS, texts
-    else:
-        # Lists and paragraphs mixed: every line kept as printed.
-        page.clause_style = MARKED
-        page.clauses = [line.verbatim for run in runs for line in run]
+        return
+    # Lists and paragraphs mixed: every line kept as printed.
+    page.clause_style = MARKED
+    page.clauses = [line.verbatim for run in runs for line in run]
 
 
 # A French name is kept with its article unless masculine singular, the form
