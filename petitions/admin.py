@@ -11,8 +11,13 @@ from clerks.accessibility import AccessibleFormMixin, LabelledInlineFormSet
 from clerks.admin import PetitionHistoryAdminMixin
 from responses.admin import GovernmentResponseInline
 
-from .admin_layout import SideBySideMedia, side_by_side
-from .forms import OrderedPartForm, OrderedPartFormSet, PetitionAdminForm
+from .admin_layout import EitherLanguageMixin, SideBySideMedia, side_by_side
+from .forms import (
+    OrderedPartForm,
+    OrderedPartFormSet,
+    PetitionAdminForm,
+    TranslatedModelForm,
+)
 from .models import (
     Demand,
     Keyword,
@@ -45,7 +50,8 @@ class ParliamentSessionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Member)
-class MemberAdmin(SideBySideMedia, TranslationAdmin):
+class MemberAdmin(EitherLanguageMixin, SideBySideMedia, TranslationAdmin):
+    form = TranslatedModelForm
     fields = ["name", "slug", side_by_side("riding"), "province", side_by_side("caucus"), "photo"]
     list_display = ["name", "riding", "caucus", "province"]
     list_filter = ["province", "caucus"]
@@ -54,7 +60,8 @@ class MemberAdmin(SideBySideMedia, TranslationAdmin):
 
 
 @admin.register(Subject)
-class SubjectAdmin(SideBySideMedia, TranslationAdmin):
+class SubjectAdmin(EitherLanguageMixin, SideBySideMedia, TranslationAdmin):
+    form = TranslatedModelForm
     fields = [side_by_side("name"), "slug"]
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_fr"]
@@ -62,14 +69,15 @@ class SubjectAdmin(SideBySideMedia, TranslationAdmin):
 
 
 @admin.register(Keyword)
-class KeywordAdmin(SideBySideMedia, TranslationAdmin):
+class KeywordAdmin(EitherLanguageMixin, SideBySideMedia, TranslationAdmin):
+    form = TranslatedModelForm
     fields = [side_by_side("name"), "slug"]
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_fr"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
-class OrderedPartInline(TranslationTabularInline):
+class OrderedPartInline(EitherLanguageMixin, TranslationTabularInline):
     form = OrderedPartForm
     formset = OrderedPartFormSet
     fields = ["position", "text"]
@@ -121,7 +129,11 @@ class NeedsActionFilter(admin.SimpleListFilter):
 
 @admin.register(Petition)
 class PetitionAdmin(
-    PetitionHistoryAdminMixin, AccessibleFormMixin, SideBySideMedia, TranslationAdmin
+    PetitionHistoryAdminMixin,
+    AccessibleFormMixin,
+    EitherLanguageMixin,
+    SideBySideMedia,
+    TranslationAdmin,
 ):
     form = PetitionAdminForm
     inlines = [WhereasClauseInline, DemandInline, GovernmentResponseInline, SignatureCountInline]

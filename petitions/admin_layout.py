@@ -13,3 +13,17 @@ class SideBySideMedia:
 
     class Media:
         css = {"all": ["petitions/admin-side-by-side.css"]}
+
+
+class EitherLanguageMixin:
+    """Mixed into a translated ModelAdmin or inline: a text the model requires may be
+    written in English or in French (modeltranslation would require English), since a
+    petition first published in French has no English text yet; the model's clean()
+    asks for one of the two.
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and getattr(db_field, "translated_field", None) is not None:
+            field.required = False
+        return field

@@ -63,6 +63,10 @@ class TranslatedErrorsMixin:
         )
 
 
+class TranslatedModelForm(TranslatedErrorsMixin, forms.ModelForm):
+    """The admin form of a translated model."""
+
+
 class PetitionAdminForm(TranslatedErrorsMixin, forms.ModelForm):
     """The admin builds this form's fields for Petition from its fieldsets."""
 

@@ -34,8 +34,14 @@ from .choices import (
 from .folding import fold
 from .languages import current_language
 from .numbers import PETITION_NO_FORMAT, format_e_number, parse_number
+from .text import CleanTextsMixin
 
 OTTAWA = ZoneInfo("America/Toronto")
+
+
+def written_in_either_language(instance, field):
+    """Whether a translated text is written in English or in French (either will do)."""
+    return any(getattr(instance, f"{field}_{code}", None) for code in ("en", "fr"))
 
 
 def plain_ordinal(number):
@@ -80,7 +86,7 @@ class ParliamentSessionQuerySet(models.QuerySet):
         return recorded
 
 
-class ParliamentSession(models.Model):
+class ParliamentSession(CleanTextsMixin, models.Model):
     parliament = models.PositiveSmallIntegerField(_("Parliament"))
     number = models.PositiveSmallIntegerField(_("session"))
     started_on = models.DateField(_("started on"))
@@ -127,7 +133,7 @@ class ParliamentSession(models.Model):
             raise ValidationError({"ended_on": _("A session cannot end before it starts.")})
 
 
-class Member(models.Model):
+class Member(CleanTextsMixin, models.Model):
     """A Member of Parliament who sponsors or presents petitions."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -166,7 +172,7 @@ class Member(models.Model):
         return languages.caucus_line(self)
 
 
-class Subject(models.Model):
+class Subject(CleanTextsMixin, models.Model):
     """The one category a petition is filed under ("Foreign affairs")."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -183,8 +189,12 @@ class Subject(models.Model):
     def get_absolute_url(self):
         return reverse("petitions:subject", args=[self.slug])
 
+    def clean(self):
+        if not written_in_either_language(self, "name"):
+            raise ValidationError({"name": _("Name it in English or in French.")})
 
-class Keyword(models.Model):
+
+class Keyword(CleanTextsMixin, models.Model):
     """An index keyword ("Maternity leave"); a petition may have several."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -197,6 +207,10 @@ class Keyword(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if not written_in_either_language(self, "name"):
+            raise ValidationError({"name": _("Name it in English or in French.")})
 
 
 # Petitions still before the House first (most recently opened first), then
@@ -406,7 +420,7 @@ class PetitionQuerySet(models.QuerySet):
         ).order_by("presented_on", "id")
 
 
-class Petition(models.Model):
+class Petition(CleanTextsMixin, models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.ELECTRONIC)
     e_number = models.PositiveIntegerField(
         _("e-petition number"),
@@ -765,6 +779,8 @@ class Petition(models.Model):
         self._clean_kind(errors)
         self._clean_addressee(errors)
         self._clean_dates(errors)
+        if not written_in_either_language(self, "lead_in"):
+            errors["lead_in"] = _("Write the prayer in English or in French.")
         if self.status and "status" not in errors:
             expected = self.expected_statuses()
             if self.status not in expected:
@@ -858,7 +874,7 @@ class Petition(models.Model):
                 errors["closed_at"] = _("A presented e-petition has closed for signature.")
 
 
-class OrderedPart(models.Model):
+class OrderedPart(CleanTextsMixin, models.Model):
     """A numbered part of a petition's text; position is unique within it."""
 
     position = models.PositiveSmallIntegerField(_("position"))
@@ -870,6 +886,10 @@ class OrderedPart(models.Model):
 
     def __str__(self):
         return f"{self.petition} §{self.position}"
+
+    def clean(self):
+        if not written_in_either_language(self, "text"):
+            raise ValidationError({"text": _("Write the text in English or in French.")})
 
 
 class WhereasClause(OrderedPart):
@@ -912,7 +932,7 @@ class Demand(OrderedPart):
         ]
 
 
-class SignatureCount(models.Model):
+class SignatureCount(CleanTextsMixin, models.Model):
     """Signatures from one province or territory."""
 
     petition = models.ForeignKey(

@@ -1,13 +1,12 @@
-from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from petitions.admin_layout import SideBySideMedia, side_by_side
+from petitions.admin_layout import EitherLanguageMixin, SideBySideMedia, side_by_side
 from petitions.choices import Status
-from petitions.forms import TranslatedErrorsMixin
+from petitions.forms import TranslatedModelForm
 
 from .models import GovernmentResponse
 
@@ -41,13 +40,9 @@ class GovernmentResponseFormSet(BaseInlineFormSet):
             )
 
 
-class GovernmentResponseForm(TranslatedErrorsMixin, forms.ModelForm):
-    pass
-
-
-class GovernmentResponseInline(TranslationStackedInline):
+class GovernmentResponseInline(EitherLanguageMixin, TranslationStackedInline):
     model = GovernmentResponse
-    form = GovernmentResponseForm
+    form = TranslatedModelForm
     formset = GovernmentResponseFormSet
     fields = RESPONSE_FIELDS
     extra = 0
@@ -55,8 +50,8 @@ class GovernmentResponseInline(TranslationStackedInline):
 
 
 @admin.register(GovernmentResponse)
-class GovernmentResponseAdmin(SideBySideMedia, TranslationAdmin):
-    form = GovernmentResponseForm
+class GovernmentResponseAdmin(EitherLanguageMixin, SideBySideMedia, TranslationAdmin):
+    form = TranslatedModelForm
     fields = ["petition", *RESPONSE_FIELDS]
     list_display = ["petition", "office", "sessional_paper", "tabled_on"]
     list_select_related = ["petition"]

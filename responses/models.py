@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from petitions.languages import response_heading
 from petitions.models import Petition
+from petitions.text import CleanTextsMixin
 
 
 class SignerCapacity(models.TextChoices):
@@ -24,7 +25,7 @@ def _blank(field):
     return Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
 
 
-class GovernmentResponse(models.Model):
+class GovernmentResponse(CleanTextsMixin, models.Model):
     """At most one per petition; its due date and lateness are computed, never typed.
 
     Recorded in full (office, signer, text), as the site shows responses since the

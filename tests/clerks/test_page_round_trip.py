@@ -17,7 +17,7 @@ from hypothesis.extra.django import TestCase
 
 from clerks import published_page
 from clerks.importing import import_page
-from petitions.choices import SIGNING_PERIODS, PartStyle, Status
+from petitions.choices import SIGNING_PERIODS, PartStyle
 from petitions.models import Demand, Member, ParliamentSession, Petition, Subject, WhereasClause
 from responses.models import GovernmentResponse
 from tests.clerks.test_real_pages import record
@@ -25,18 +25,23 @@ from tests.pagetext import page_lines
 
 OTTAWA = ZoneInfo("America/Toronto")
 
+
+def _words(text):
+    return text.split()
+
+
 # Words that make up plain sentences: no marker, label or call upon anyone among them.
 WORDS = {
-    "en": (
+    "en": _words(
         "the river community health rural clinics families wait months sharks fins oceans "
         "Canada’s 70-100 million 20% $600,000 C-251 (PRC) “architect” taxes jobs Canda "
         "to to undersigned,Citizens bill Act 2b) section residents workers farmers"
-    ).split(),
-    "fr": (
+    ),
+    "fr": _words(
         "la rivière communauté santé rurale cliniques familles attendent mois requins "
         "océans Canada 70-100 millions 20 % 600 000 $ C-251 (RPC) « architecte » impôts "
         "emplois l’alinéa 2b) article résidents travailleurs agriculteurs"
-    ).split(),
+    ),
 }
 OPENINGS = {
     "en": ["Rural", "Families", "Distances", "Sharks", "After", "This", "One", "Canada"],
@@ -117,7 +122,7 @@ def items(draw, language, style, sub_items=True):
     """The texts of a run of clauses or requests printed in ``style``."""
     count = draw(st.integers(1, 6))
     texts = []
-    for index in range(count):
+    for _ in range(count):
         text = draw(sentences(language, end=draw(st.sampled_from([";", ".", "; and"]))))
         if style == PartStyle.MARKED:
             marker = draw(st.sampled_from(["(a)", "(i)", "(iv)", "(3)", "b)"]))
