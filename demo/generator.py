@@ -270,7 +270,8 @@ class PetitionFactory:
 
     def _add(self, batch, model, **values):
         table = model._meta.db_table
-        values.setdefault("id", self.ids.take(table))
+        if "id" not in values:
+            values["id"] = self.ids.take(table)
         batch[table].append(as_row(table, values))
 
     def _person(self):

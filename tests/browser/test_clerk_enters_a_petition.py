@@ -46,7 +46,7 @@ def test_clerk_enters_a_petition_and_sees_it_on_the_public_page(page, clerk_acco
 
     field(page, "e-petition number:").fill("e-3001")
     field(page, "Petition No.").fill("432-00999")
-    field(page, "Parliament session:").select_option(label="43rd Parliament, 2nd Session")
+    choose(page, "session", "43-2", "43rd Parliament, 2nd Session")
     field(page, "Status:").select_option(label="Government response tabled")
     choose(page, "subject", "Foreign", "Foreign affairs")
     field(page, "Initiator:").fill("Ada Example")

@@ -51,7 +51,9 @@ def test_e2829_has_no_french_text_so_its_english_text_is_marked_english(client, 
     assert '<p class="grievance-intro" lang="en">Whereas:</p>' in body
     assert len(re.findall(r'<li[^>]* lang="en">', body)) == 3 + 8
     assert '<p class="lead-in" lang="en">We, the undersigned' in body
-    assert '<h2 lang="en">Response by the Minister of Foreign Affairs</h2>' in body
+    assert (
+        '<h2 id="response-title" lang="en">Response by the Minister of Foreign Affairs</h2>' in body
+    )
     assert '<div class="response-text" lang="en">' in body
     # Written in French: not marked.
     assert '<h2 id="petition-addressee">Pétition au gouvernement du Canada</h2>' in body

@@ -1,6 +1,7 @@
 """A visitor finds a petition by its number or by its words."""
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from petitions.filters import PetitionFilter
@@ -147,3 +148,19 @@ def test_too_many_matches_to_rank_are_listed_newest_first_and_the_reader_is_told
     )
     assert len(listed(response)) > 1
     assert "More than 1 petitions match, so they are listed newest first." in page_text(response)
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        ("Rob Stewart film maker", ["e-706"]),  # a closing paragraph
+        ("exaggerating Operation MEDUSA", ["e-1088"]),  # clauses under an introduction
+        ("draw the attention national unity", ["432-00808"]),  # an introduction
+        ("8545-421-179-01", ["e-1088"]),  # the Sessional Paper No. of its response
+        ("manifestants inscrits", ["e-3933"]),  # sub-items under the prayer, in French
+    ],
+)
+@pytest.mark.django_db
+def test_every_part_of_a_real_page_is_searched(client, words, found):
+    call_command("load_sample_records", verbosity=0)
+    assert listed(client.get("/en/search/", {"q": words})) == found
