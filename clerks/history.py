@@ -162,6 +162,8 @@ def restore_version(petition, kind, history_id):
     instance._state.adding = not type(instance)._default_manager.filter(pk=instance.pk).exists()
     instance._change_reason = f"Restored the version of {record.history_date:%Y-%m-%d %H:%M}"
     with transaction.atomic():
+        # One change to a petition at a time: an admin save holds this lock too.
+        type(petition).objects.select_for_update().filter(pk=petition.pk).first()
         instance.full_clean()
         instance.save()
         restored = type(petition).objects.get(pk=petition.pk)

@@ -67,46 +67,38 @@ class TranslatedModelForm(TranslatedErrorsMixin, forms.ModelForm):
     """The admin form of a translated model."""
 
 
-class PetitionAdminForm(TranslatedErrorsMixin, forms.ModelForm):
-    """The admin builds this form's fields for Petition from its fieldsets."""
+class NoLostEditsMixin:
+    """The form carries the time its petition was last changed, as the clerk loaded it.
 
-    e_number = ENumberField(
-        label=_("e-petition number"),
-        required=False,
-        help_text=_("E-petitions only, given at creation: e-2829."),
-    )
-    # When the petition was last saved, as the clerk loaded it: a later save by
-    # someone else means this form would overwrite their edit.
-    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    Any later change to the petition or to one of its parts (a clerk, a restore from
+    history, an import: petitions.signals) means this form would save over it: the
+    save is refused with a message, and the other change stays.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.initial["loaded_version"] = self.instance.updated_at.isoformat()
-        if "presenter" in self.fields:
-            self.fields["presenter"].help_text = _(
-                "Left empty on a presented petition, the sponsoring Member presents it."
-            )
+        self.fields["loaded_version"] = forms.CharField(widget=forms.HiddenInput, required=False)
+        petition = self.petition_of(self.instance)
+        if petition is not None:
+            self.initial["loaded_version"] = petition.updated_at.isoformat()
+
+    def petition_of(self, instance):
+        """The saved petition this form changes (None on an add form)."""
+        raise NotImplementedError
 
     def clean(self):
         cleaned_data = super().clean()
-        self._refuse_a_lost_update(cleaned_data.get("loaded_version"))
-        if (
-            cleaned_data.get("presented_on")
-            and cleaned_data.get("sponsor")
-            and not cleaned_data.get("presenter")
-        ):
-            cleaned_data["presenter"] = cleaned_data["sponsor"]
+        petition = self.petition_of(self.instance)
+        if petition is not None:
+            self._refuse_a_lost_update(petition, cleaned_data.get("loaded_version"))
         return cleaned_data
 
-    def _refuse_a_lost_update(self, loaded_version):
-        if not self.instance.pk:
-            return
+    def _refuse_a_lost_update(self, petition, loaded_version):
         # Locked until this save commits, so two saves cannot both pass the check.
         saved = (
-            type(self.instance)
+            type(petition)
             .objects.select_for_update()
-            .filter(pk=self.instance.pk)
+            .filter(pk=petition.pk)
             .values_list("updated_at", flat=True)
             .first()
         )
@@ -121,6 +113,36 @@ class PetitionAdminForm(TranslatedErrorsMixin, forms.ModelForm):
                 code="stale",
                 params={"time": localtime(saved).strftime("%Y-%m-%d %H:%M:%S")},
             )
+
+
+class PetitionAdminForm(NoLostEditsMixin, TranslatedErrorsMixin, forms.ModelForm):
+    """The admin builds this form's fields for Petition from its fieldsets."""
+
+    e_number = ENumberField(
+        label=_("e-petition number"),
+        required=False,
+        help_text=_("E-petitions only, given at creation: e-2829."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "presenter" in self.fields:
+            self.fields["presenter"].help_text = _(
+                "Left empty on a presented petition, the sponsoring Member presents it."
+            )
+
+    def petition_of(self, instance):
+        return instance if instance.pk else None
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if (
+            cleaned_data.get("presented_on")
+            and cleaned_data.get("sponsor")
+            and not cleaned_data.get("presenter")
+        ):
+            cleaned_data["presenter"] = cleaned_data["sponsor"]
+        return cleaned_data
 
     def clean_petition_no(self):
         value = self.cleaned_data.get("petition_no")

@@ -1,4 +1,5 @@
-"""Keep derived columns current: the search vectors and whether the response was late.
+"""Keep derived columns current: the search vectors, whether the response was late, and
+the petition's last change (a change to any of its parts is one).
 
 The admin saves a petition, then its clauses, demands, keywords and response,
 in one request: each save refreshes the petition's vectors, so the last one
@@ -8,10 +9,11 @@ as each part arrives.
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from django.utils import timezone
 
 from responses.models import GovernmentResponse
 
-from .models import Demand, Keyword, Petition, Subject, WhereasClause
+from .models import Demand, Keyword, Petition, SignatureCount, Subject, WhereasClause
 from .search import full_text_available, refresh_search_vectors
 
 
@@ -50,6 +52,21 @@ def response_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=GovernmentResponse)
 def part_changed(sender, instance, **kwargs):
     refresh_search_vectors(Petition.objects.filter(pk=instance.petition_id))
+
+
+@receiver(post_save, sender=WhereasClause)
+@receiver(post_delete, sender=WhereasClause)
+@receiver(post_save, sender=Demand)
+@receiver(post_delete, sender=Demand)
+@receiver(post_save, sender=GovernmentResponse)
+@receiver(post_delete, sender=GovernmentResponse)
+@receiver(post_save, sender=SignatureCount)
+@receiver(post_delete, sender=SignatureCount)
+def petition_touched(sender, instance, raw=False, **kwargs):
+    """A change to any part of a petition is a change to the petition: the form of
+    someone who opened it before refuses to save over it (petitions.forms)."""
+    if not raw:
+        Petition.objects.filter(pk=instance.petition_id).update(updated_at=timezone.now())
 
 
 @receiver(m2m_changed, sender=Petition.keywords.through)

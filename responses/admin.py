@@ -6,7 +6,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from petitions.admin_layout import EitherLanguageMixin, SideBySideMedia, side_by_side
 from petitions.choices import Status
-from petitions.forms import TranslatedModelForm
+from petitions.forms import NoLostEditsMixin, TranslatedModelForm
 
 from .models import GovernmentResponse
 
@@ -49,9 +49,16 @@ class GovernmentResponseInline(EitherLanguageMixin, TranslationStackedInline):
     max_num = 1
 
 
+class GovernmentResponseAdminForm(NoLostEditsMixin, TranslatedModelForm):
+    """A response on its own page: saved over its petition's later changes, never."""
+
+    def petition_of(self, instance):
+        return instance.petition if instance.pk else None
+
+
 @admin.register(GovernmentResponse)
 class GovernmentResponseAdmin(EitherLanguageMixin, SideBySideMedia, TranslationAdmin):
-    form = TranslatedModelForm
+    form = GovernmentResponseAdminForm
     fields = ["petition", *RESPONSE_FIELDS]
     list_display = ["petition", "office", "sessional_paper", "tabled_on"]
     list_select_related = ["petition"]

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from petitions.choices import Status
 from petitions.languages import response_heading
 from petitions.models import Petition
 from petitions.text import CleanTextsMixin
@@ -134,22 +135,20 @@ class GovernmentResponse(CleanTextsMixin, models.Model):
                 errors["office"] = _("A response recorded in full names its office.")
             if not self.signer_name:
                 errors["signer_name"] = _("A response recorded in full names who signed it.")
-        if errors:
-            raise ValidationError(errors)
         petition = self.petition
         if not petition.presented_on:
-            raise ValidationError(
-                {"tabled_on": _("A response is tabled only for a presented petition.")}
-            )
-        if self.tabled_on and self.tabled_on < petition.presented_on:
-            raise ValidationError(
-                {
-                    "tabled_on": _(
-                        "A response is tabled after the petition is presented (%(date)s)."
-                    )
-                    % {"date": petition.presented_on.isoformat()}
-                }
-            )
+            errors["tabled_on"] = _("A response is tabled only for a presented petition.")
+        elif self.tabled_on and self.tabled_on < petition.presented_on:
+            errors["tabled_on"] = _(
+                "A response is tabled after the petition is presented (%(date)s)."
+            ) % {"date": petition.presented_on.isoformat()}
+        elif petition.status and petition.status != Status.RESPONDED:
+            errors["__all__"] = _(
+                "The petition's status is “%(status)s”: set it to “Government response "
+                "tabled” with its response, on the petition's page."
+            ) % {"status": petition.get_status_display()}
+        if errors:
+            raise ValidationError(errors)
 
 
 def paragraphs(text):

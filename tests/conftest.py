@@ -60,7 +60,7 @@ def page_text(response):
 def rendered_form_data(response):
     """The values the change form would submit as rendered (inputs, selects, textareas)."""
     body = response.content.decode()
-    form = body[body.index('id="petition_form"') :]
+    form = body[re.search(r'<form\b[^>]*id="\w+_form"', body).start() :]
     data = {}
     for match in re.finditer(r"<input\b[^>]*>", form):
         tag = match.group(0)
