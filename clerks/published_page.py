@@ -1,8 +1,9 @@
 """Reading the text of a published petition page, in English or in French.
 
-Pure Python: the text as a browser copies it in, out comes a ``PublishedPetition``
-with the values the page shows, or a ``PageError`` naming the line and what was
-expected there. Nothing here touches the database; see ``clerks.importing``.
+The text as a browser copies it in, out comes a ``PublishedPetition`` with the values
+the page shows, or a ``PageError`` naming the line and what was expected there.
+Nothing here touches the database; see ``clerks.importing``. The site's own wording
+(the addressee line it would write, a language's name) comes from petitions.languages.
 
 A page reads, in order (French labels in brackets; every line but the heading, the
 addressee line and the history is optional, and real pages leave many out):
@@ -42,6 +43,11 @@ import datetime
 import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
+
+from django.utils.translation import override
+
+from petitions.choices import Language
+from petitions.languages import INDEPENDENT, written_addressee_line
 
 OTTAWA = ZoneInfo("America/Toronto")
 
@@ -133,10 +139,6 @@ LANGUAGE_NAMES = {
     "french": FRENCH,
     "anglais": ENGLISH,
     "français": FRENCH,
-}
-STANDARD_LANGUAGE_NAMES = {
-    ENGLISH: {ENGLISH: "English", FRENCH: "French"},
-    FRENCH: {ENGLISH: "Anglais", FRENCH: "Français"},
 }
 
 KIND_LINES = {
@@ -265,8 +267,6 @@ CAUCUS_RE = {
     ENGLISH: re.compile(r"^(?P<name>.+) Caucus$"),
     FRENCH: re.compile(r"^Caucus(?: :)? (?P<name>.+)$"),
 }
-# Members without a caucus: the page prints the word alone.
-INDEPENDENT = {"independent", "indépendant", "indépendante"}
 
 # Words that tell a page's language when no kind line says it.
 LANGUAGE_MARKERS = {
@@ -495,7 +495,7 @@ class _PageReader:
             self.fail("the original language, English or French (Anglais or Français)")
         self.index += 1
         page.original_language = LANGUAGE_NAMES[name.lower()]
-        if name != STANDARD_LANGUAGE_NAMES[self.language][page.original_language]:
+        if name != standard_language_name(page.original_language, self.language):
             page.original_language_label = name
 
     def _read_addressee(self, page):
@@ -887,19 +887,11 @@ def addressee(rest, language):
 
 
 def addressee_line(kind, name, language):
-    """The line this site writes for an addressee (petitions/languages.py writes it too)."""
-    if language == ENGLISH:
-        if kind == HOUSE:
-            return "Petition to the House of Commons"
-        if kind == GOVERNMENT:
-            return "Petition to the Government of Canada"
-        return f"Petition to the {name}"
-    if kind == HOUSE:
-        return "Pétition à la Chambre des communes"
-    if kind == GOVERNMENT:
-        return "Pétition au gouvernement du Canada"
-    article = re.match(r"^(la |l'|l’|les )", name, re.IGNORECASE)
-    forms = {"la ": "à la ", "l'": "à l'", "l’": "à l’", "les ": "aux "}
-    if article:
-        return "Pétition " + forms[article[1].lower()] + name[len(article[1]) :]
-    return "Pétition au " + name
+    """The line this site writes for an addressee, to tell a line printed otherwise."""
+    return written_addressee_line(kind, name, language)
+
+
+def standard_language_name(code, language):
+    """ "English" / "Anglais": the original language as this site names it."""
+    with override(language):
+        return str(Language(code).label)

@@ -73,22 +73,34 @@ def addressee_heading(petition):
     A line the page printed otherwise ("PETITION TO THE HOUSE OF COMMONS IN PARLIAMENT
     ASSEMBLED") is kept as printed, in its language.
     """
-    from .choices import AddresseeKind
-
+    language = current_language()
     printed = in_page_language(petition, "addressee_line")
     if printed:
-        return LocalizedText(printed, current_language())
-    if petition.addressee_kind == AddresseeKind.HOUSE:
-        return LocalizedText(
-            pgettext("petition heading", "Petition to the House of Commons"), current_language()
-        )
-    if petition.addressee_kind == AddresseeKind.GOVERNMENT:
-        return LocalizedText(
-            pgettext("petition heading", "Petition to the Government of Canada"),
-            current_language(),
-        )
+        return LocalizedText(printed, language)
     name = localized(petition, "addressee_name")
-    return LocalizedText(_named_heading("addressee", name), name.lang)
+    if petition.addressee_kind in NAMELESS_ADDRESSEES or not name.text:
+        return LocalizedText(
+            written_addressee_line(petition.addressee_kind, "", language), language
+        )
+    return LocalizedText(
+        written_addressee_line(petition.addressee_kind, name.text, name.lang), name.lang
+    )
+
+
+def written_addressee_line(kind, name, language):
+    """The addressee line this site writes, in ``language`` (the name written in it)."""
+    with override(language):
+        if kind == "house":
+            return pgettext("petition heading", "Petition to the House of Commons")
+        if kind == "government":
+            return pgettext("petition heading", "Petition to the Government of Canada")
+        # In French the article contracts with the preposition ("au ministre", "à la ministre").
+        text = with_preposition("à", name) if language == "fr" else name
+        return pgettext("petition heading", "Petition to the %(name)s") % {"name": text}
+
+
+# Addressed by their name alone: the House of Commons and the Government of Canada.
+NAMELESS_ADDRESSEES = ("house", "government")
 
 
 def other_language_shown(petition):
@@ -124,15 +136,7 @@ def caucus_line(member):
 def response_heading(response):
     """ "Response by the Minister of Foreign Affairs" / "Réponse du ministre ..."."""
     office = localized(response, "office")
-    return LocalizedText(_named_heading("response", office), office.lang)
-
-
-def _named_heading(kind, name):
-    # Written in the name's own language, so heading and name agree; in French
-    # the article contracts with the preposition ("au ministre", "de la ministre").
-    with override(name.lang):
-        if kind == "addressee":
-            text = with_preposition("à", name.text) if name.lang == "fr" else name.text
-            return pgettext("petition heading", "Petition to the %(name)s") % {"name": text}
-        text = with_preposition("de", name.text) if name.lang == "fr" else name.text
-        return pgettext("response heading", "Response by the %(name)s") % {"name": text}
+    with override(office.lang):
+        text = with_preposition("de", office.text) if office.lang == "fr" else office.text
+        heading = pgettext("response heading", "Response by the %(name)s") % {"name": text}
+    return LocalizedText(heading, office.lang)

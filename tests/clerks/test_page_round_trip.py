@@ -172,9 +172,9 @@ def shapes(draw):
     shape["subject"] = draw(st.sampled_from(SUBJECTS))
     shape["original_language"] = draw(st.sampled_from(["", "en", "fr"]))
     name = draw(st.sampled_from(LANGUAGE_NAMES[language]))
-    standard = published_page.STANDARD_LANGUAGE_NAMES[language]
+    standard = [published_page.standard_language_name(code, language) for code in ("en", "fr")]
     shape["original_language_label"] = ""
-    if shape["original_language"] and name not in standard.values():
+    if shape["original_language"] and name not in standard:
         shape["original_language"] = "en"
         shape["original_language_label"] = name
 
