@@ -19,6 +19,7 @@ from responses.models import GovernmentResponse
 from .models import OTTAWA, Member, Petition, Subject
 
 ITEMS = 30
+DESCRIPTION_WORDS = 120
 
 
 def start_of_day(date):
@@ -42,13 +43,19 @@ class PetitionFeed(AtomFeed):
         return Petition.objects.all()
 
     def items(self, obj=None):
-        return self.petitions(obj).with_list_relations().newest_first()[:ITEMS]
+        return (
+            self.petitions(obj)
+            .with_list_relations()
+            .prefetch_related("clauses", "demands")
+            .newest_first()[:ITEMS]
+        )
 
     def item_title(self, petition):
         return f"{petition.number}: {petition.subject} ({petition.get_status_display()})"
 
     def item_description(self, petition):
-        return Truncator(petition.lead_in).words(60)
+        """What the petition says, from its grievances to its requests, shortened."""
+        return Truncator(" ".join(petition.printed_text())).words(DESCRIPTION_WORDS)
 
     def item_pubdate(self, petition):
         if petition.opened_at:
@@ -84,7 +91,13 @@ class ResponseFeed(AtomFeed):
 
     def item_description(self, response):
         first = response.paragraphs[:1]
-        return Truncator(first[0]).words(80) if first else ""
+        if first:
+            return Truncator(first[0]).words(DESCRIPTION_WORDS)
+        if response.sessional_paper:
+            return _("Tabled as Sessional Paper No. %(paper)s.") % {
+                "paper": response.sessional_paper
+            }
+        return ""
 
     def item_pubdate(self, response):
         return start_of_day(response.tabled_on)

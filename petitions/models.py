@@ -748,6 +748,25 @@ class Petition(CleanTextsMixin, models.Model):
     def has_response(self):
         return hasattr(self, "response")
 
+    def printed_text(self):
+        """The text in the page's language (else the other), in the order the House prints
+        it: the introduction, grievances, prayer, requests and closing, a string each
+        paragraph or item. Reads the clauses and demands as prefetched."""
+        blocks = []
+        for field, parts in [
+            ("grievance_intro", None),
+            (None, self.clauses.all()),
+            ("lead_in", None),
+            (None, self.demands.all()),
+            ("closing", None),
+        ]:
+            if field:
+                text = str(languages.localized(self, field))
+                blocks += [block.strip() for block in text.split("\n\n") if block.strip()]
+            else:
+                blocks += [str(languages.localized(part, "text")) for part in parts]
+        return blocks
+
     @property
     def response_due_on(self):
         if self.presented_on is None:

@@ -4,6 +4,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.management import call_command
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -110,13 +111,24 @@ def test_pages_announce_their_feeds(client, samples, page, feeds):
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        ("/feeds/petitions/", 1),
+        ("/feeds/petitions/", 3),
         ("/feeds/responses/", 1),
-        ("/feeds/members/jordan-sample/petitions/", 2),
+        ("/feeds/members/jordan-sample/petitions/", 4),
         ("/feeds/subjects/health/responses/", 2),
     ],
 )
 def test_feed_query_count_is_fixed(client, samples, django_assert_num_queries, url, queries):
-    """The Member or subject, then its entries with what they show: no query per entry."""
+    """The Member or subject, then its entries with what they show (petitions: and their
+    clauses and demands): no query per entry."""
     with django_assert_num_queries(queries):
         client.get(url)
+
+
+@pytest.mark.django_db
+def test_a_feed_entry_says_what_the_petition_says_and_how_its_response_was_tabled(client):
+    call_command("load_sample_records", verbosity=0)
+    petitions = client.get("/feeds/petitions/").content.decode()
+    # e-706's entry: its grievances, then its single request.
+    assert "70-100 million sharks are being killed" in petitions
+    responses = client.get("/feeds/responses/").content.decode()
+    assert "Tabled as Sessional Paper No. 8545-421-179-01." in responses
