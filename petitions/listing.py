@@ -75,7 +75,8 @@ class PetitionListMixin:
         value = self.request.GET.get("per_page")
         if value is None:
             return DEFAULT_PAGE_SIZE
-        if value.isdigit() and int(value) in PAGE_SIZES:
+        # isdigit() alone lets "²" through, which int() refuses.
+        if value.isascii() and value.isdigit() and int(value) in PAGE_SIZES:
             return int(value)
         notices.append(
             _("A page shows 10, 20, 50 or 100 petitions; showing %(size)s.")
