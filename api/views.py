@@ -16,7 +16,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from petitions.choices import Status
-from petitions.filters import PetitionFilter, Sort
+from petitions.filters import MAX_QUERY_LENGTH, PetitionFilter, Sort
 from petitions.models import Member, ParliamentSession, Petition, Subject
 
 from .exports import petitions_csv_response
@@ -72,6 +72,14 @@ def list_responses(serializer):
         "one row per petition; text cells that would read as a spreadsheet formula start "
         "with an apostrophe.",
         parameters=[
+            OpenApiParameter(
+                "q",
+                # No NUL byte, which no text field accepts (a 400): so a request the
+                # schema calls valid is one the API accepts.
+                {"type": "string", "maxLength": MAX_QUERY_LENGTH, "pattern": "^[^\\u0000]*$"},
+                description="A petition number or words to search, at most "
+                f"{MAX_QUERY_LENGTH} characters; no NUL character.",
+            ),
             OpenApiParameter(
                 "sort",
                 str,
