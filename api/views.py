@@ -28,6 +28,7 @@ from .serializers import (
     PetitionSerializer,
     PetitionSummarySerializer,
 )
+from .throttling import admit_export
 
 ERROR = inline_serializer("Error", {"detail": serializers.CharField()})
 INVALID_PARAMETERS = inline_serializer(
@@ -127,7 +128,13 @@ class PetitionListView(generics.ListAPIView):
         if self._wants_csv(request):
             self.paginator.check_parameters(request)
             queryset = self.filter_queryset(self.get_queryset())
-            return petitions_csv_response(queryset, request)
+            slots = admit_export(request)
+            try:
+                return petitions_csv_response(queryset, request, slots=slots)
+            except BaseException:
+                for slot in slots:
+                    slot.give_back()
+                raise
         return super().list(request, *args, **kwargs)
 
 

@@ -94,6 +94,12 @@ def rendered_form_data(response):
     return data
 
 
+def pytest_unconfigure(config):
+    folder = getattr(settings, "RATE_LIMIT_FOLDER", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--require-browser",
