@@ -38,6 +38,10 @@ INVALID_PARAMETERS = inline_serializer(
 THROTTLED = OpenApiResponse(
     ERROR, description="Too many requests: wait the seconds given in Retry-After."
 )
+UNAVAILABLE = OpenApiResponse(
+    ERROR,
+    description="The database cannot be reached just now: wait the seconds given in Retry-After.",
+)
 BAD_PARAMETER = OpenApiResponse(
     OpenApiTypes.OBJECT,
     description="A parameter has a bad value: each bad parameter's name with its messages, "
@@ -62,6 +66,7 @@ def list_responses(serializer):
         400: BAD_PARAMETER,
         404: OpenApiResponse(ERROR, description="A page past the last."),
         429: THROTTLED,
+        503: UNAVAILABLE,
     }
 
 
@@ -147,6 +152,7 @@ class PetitionListView(generics.ListAPIView):
             200: PetitionSerializer,
             404: OpenApiResponse(ERROR, description="No petition has that number."),
             429: THROTTLED,
+            503: UNAVAILABLE,
         },
     )
 )

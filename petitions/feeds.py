@@ -62,8 +62,10 @@ def start_of_day(date):
 
 
 class AtomFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtom1Feed
     author_name = _("Petition record")
+    # A feed reads no query parameter; the page cache drops them all.
+    query_parameters = frozenset()
 
 
 class PetitionFeed(AtomFeed):

@@ -16,9 +16,14 @@ from .pagination import BoundedPaginator
 
 PAGE_SIZES = (10, 20, 50, 100)
 DEFAULT_PAGE_SIZE = 20
+# Every query parameter a list reads: its filters, the order, the page and its size.
+LIST_PARAMETERS = frozenset([*PetitionFilter.base_filters, "sort", "page", "per_page"])
 
 
 class PetitionListMixin:
+    # The page cache drops any other parameter (pagecache.reads_query).
+    query_parameters = LIST_PARAMETERS
+
     def get_filterset(self, queryset=None):
         if queryset is None:
             queryset = Petition.objects.all()
