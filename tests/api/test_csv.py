@@ -4,6 +4,8 @@ import csv
 import io
 
 import pytest
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.template import Context, Template
 from django.test import RequestFactory
 
@@ -158,52 +160,74 @@ def test_every_cell_is_quoted(client, e2829):
 # --- How much one client may export.
 
 
-def start_export(client, address="192.0.2.1"):
-    return client.get("/api/v1/petitions/", {"format": "csv"}, REMOTE_ADDR=address)
+def close(response):
+    """Close a response as the server does when a client goes away, without the
+    request_finished signal closing the test's own database transaction."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
 
 
-def test_ten_parallel_exports_from_one_client_stream_two_at_a_time(client, samples, settings):
+@pytest.fixture
+def start_export(client):
+    """Starts an export and leaves it streaming, as a slow client would; every
+    response still open is closed at the end, as the server closes it."""
+    started = []
+
+    def start(address="192.0.2.1"):
+        response = client.get("/api/v1/petitions/", {"format": "csv"}, REMOTE_ADDR=address)
+        started.append(response)
+        return response
+
+    yield start
+    for response in started:
+        close(response)
+
+
+def test_ten_parallel_exports_from_one_client_stream_two_at_a_time(samples, settings, start_export):
     settings.EXPORTS_PER_CLIENT = 2
-    started = [start_export(client) for _ in range(10)]
+    started = [start_export() for _ in range(10)]
     assert [r.status_code for r in started] == [200, 200] + [429] * 8
     refused = started[2]
     assert refused["Content-Type"] == "application/json"
     assert refused["Retry-After"] == "10"
     assert "At most 2 exports at once" in refused.json()["detail"]
     # Another client is not held up by this one.
-    assert start_export(client, "198.51.100.7").status_code == 200
+    assert start_export("198.51.100.7").status_code == 200
     # Once one finishes, the next may start.
     b"".join(started[0].streaming_content)
-    assert start_export(client).status_code == 200
+    assert start_export().status_code == 200
 
 
-def test_a_client_that_drops_an_export_frees_its_slot(client, samples, settings):
+def test_a_client_that_drops_an_export_frees_its_slot(samples, settings, start_export):
     settings.EXPORTS_PER_CLIENT = 1
-    first = start_export(client)
-    assert start_export(client).status_code == 429
-    first.close()  # the server closes the response when the client goes away
-    assert start_export(client).status_code == 200
+    first = start_export()
+    assert start_export().status_code == 429
+    close(first)  # the client went away
+    assert start_export().status_code == 200
 
 
-def test_the_site_streams_at_most_so_many_exports_at_once(client, samples, settings):
+def test_the_site_streams_at_most_so_many_exports_at_once(samples, settings, start_export):
     settings.EXPORTS_AT_ONCE = 2
-    held = [start_export(client, f"192.0.2.{n}") for n in (1, 2)]
+    held = [start_export(f"192.0.2.{n}") for n in (1, 2)]
     assert [r.status_code for r in held] == [200, 200]
-    response = start_export(client, "192.0.2.3")
+    response = start_export("192.0.2.3")
     assert response.status_code == 429
     assert response["Retry-After"] == "10"
     for r in held:
-        r.close()
-    assert start_export(client, "192.0.2.3").status_code == 200
+        close(r)
+    assert start_export("192.0.2.3").status_code == 200
 
 
-def test_exports_are_counted_against_their_own_rate(client, samples, settings):
+def test_exports_are_counted_against_their_own_rate(client, samples, settings, start_export):
     settings.EXPORT_RATE = "3/hour"
     for _ in range(3):
-        response = start_export(client)
+        response = start_export()
         assert response.status_code == 200
         b"".join(response.streaming_content)
-    refused = start_export(client)
+    refused = start_export()
     assert refused.status_code == 429
     assert 1 <= int(refused["Retry-After"]) <= 3600
     # JSON pages of the API are not exports.
