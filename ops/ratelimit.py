@@ -42,6 +42,9 @@ SLOT_LEASE_SECONDS = 60
 # What a client refused a slot is told to wait: exports finish, not expire.
 SLOT_RETRY_SECONDS = 10
 STORE_ERRORS = (sqlite3.Error, OSError)
+# A store that cannot be written is logged at most once a minute by each process.
+WARN_EVERY_SECONDS = 60
+_last_warning = [0.0]
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,7 @@ def hit(scope, ident, rate, now=None):
             return None
         cache.decr(keys[-1])
     except STORE_ERRORS as error:
-        logger.warning("Rate limit not counted (%s): %s", scope, error)
+        warn("Rate limit not counted (%s): %s", scope, error)
         return None
     except ValueError:
         return None  # the count was cleared between add and incr
@@ -129,7 +132,7 @@ class Slots:
                 return False
             cache.touch(self.key, timeout=SLOT_LEASE_SECONDS)
         except STORE_ERRORS as error:
-            logger.warning("Slot not counted (%s): %s", self.key, error)
+            warn("Slot not counted (%s): %s", self.key, error)
         except ValueError:
             # The count lapsed between add and incr: count from nothing again.
             return self.take()
@@ -141,7 +144,7 @@ class Slots:
         try:
             caches[CACHE].touch(self.key, timeout=SLOT_LEASE_SECONDS)
         except STORE_ERRORS as error:
-            logger.warning("Slot not renewed (%s): %s", self.key, error)
+            warn("Slot not renewed (%s): %s", self.key, error)
 
     def give_back(self):
         if self.limit is None:
@@ -153,4 +156,11 @@ class Slots:
         except ValueError:
             pass  # lapsed: nothing left to free
         except STORE_ERRORS as error:
-            logger.warning("Slot not given back (%s): %s", self.key, error)
+            warn("Slot not given back (%s): %s", self.key, error)
+
+
+def warn(message, *args):
+    now = time.monotonic()
+    if now - _last_warning[0] >= WARN_EVERY_SECONDS or not _last_warning[0]:
+        _last_warning[0] = now
+        logger.warning(message, *args)

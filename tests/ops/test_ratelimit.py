@@ -5,6 +5,7 @@ import time
 import pytest
 
 from ops import ratelimit
+from ops.apps import rate_limit_file_is_writable
 from ops.ratelimit import Rate, hit, parse_rate
 from ops.sharedcache import SharedFileCache
 
@@ -103,7 +104,10 @@ def test_expired_values_are_gone(tmp_path):
     assert cache.get("k") is None
 
 
-def test_a_store_that_cannot_be_written_lets_requests_through(settings, tmp_path, caplog):
+def test_a_store_that_cannot_be_written_lets_requests_through(
+    settings, tmp_path, caplog, monkeypatch
+):
+    monkeypatch.setattr(ratelimit, "_last_warning", [0.0])
     settings.CACHES = {
         **settings.CACHES,
         "ratelimit": {
@@ -114,3 +118,5 @@ def test_a_store_that_cannot_be_written_lets_requests_through(settings, tmp_path
     assert hit("t", "a", "1/minute") is None
     assert hit("t", "a", "1/minute") is None
     assert "Rate limit not counted" in caplog.text
+    assert caplog.text.count("Rate limit not counted") == 1  # not once a request
+    assert [w.id for w in rate_limit_file_is_writable()] == ["ops.W001"]
