@@ -81,6 +81,9 @@ def unavailable_response(request):
         response = JsonResponse(
             {"detail": _("The petition record is temporarily unavailable")}, status=503
         )
+        # As api.http.open_data answers: any site's script may read it, and when to retry.
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Expose-Headers"] = "Retry-After"
     else:
         response = TemplateResponse(
             request,

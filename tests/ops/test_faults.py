@@ -158,6 +158,7 @@ def test_api_and_csv_answer_a_json_503_while_the_database_is_down(
     assert response["Content-Type"] == "application/json"
     assert response.json() == {"detail": "The petition record is temporarily unavailable"}
     assert response["Retry-After"] == "30"
+    assert response["Access-Control-Allow-Origin"] == "*"
 
 
 def test_readers_keep_reading_cached_pages_marked_stale_while_the_database_is_down(
