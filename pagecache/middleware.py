@@ -131,9 +131,9 @@ def drop_unread_parameters(request):
     for name, values in request.GET.lists():
         if name in names:
             kept.setlist(name, values)
-    kept._mutable = False
-    request.GET = kept
-    request.META["QUERY_STRING"] = kept.urlencode()
+    query = kept.urlencode()
+    request.META["QUERY_STRING"] = query
+    request.GET = QueryDict(query, encoding=request.encoding)
 
 
 def read_parameters(path):
