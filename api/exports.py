@@ -1,13 +1,23 @@
 """Any list of petitions as CSV, streamed row by row.
 
 Rows are read from the database in chunks (a server-side cursor on PostgreSQL), so a
-100,000-row export never sits in memory. A text cell that a spreadsheet would read as a
-formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is made
-inert by a leading apostrophe, as OWASP recommends against CSV injection.
+100,000-row export never sits in memory. The query runs, and the first row is read,
+before the response starts: a database that cannot be reached is a 503, not a 200
+followed by a cut-off file. A failure later, mid-stream, is not caught: the server
+drops the connection without ending the chunked body, so the client sees an error,
+never a short file that looks whole.
+
+Against CSV injection (OWASP): every cell is quoted, and a formula-looking start
+(``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets an apostrophe before it,
+whether it begins the cell or follows a comma, semicolon, tab or line break inside it.
+A spreadsheet that splits on semicolons (French locales) ignores quotes written for
+commas and starts a cell at each ``;``, so ``;=1+1`` would otherwise become a formula.
 """
 
 import csv
 import datetime
+import itertools
+import re
 
 from django.http import StreamingHttpResponse
 from django.urls import reverse
@@ -17,7 +27,9 @@ from petitions.choices import RESPONSE_DAYS
 from petitions.numbers import format_e_number
 
 CHUNK_SIZE = 2000
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Where a spreadsheet may start a cell (the start, or after a separator some locale
+# uses: comma, semicolon, tab, line break), then spaces, before a formula's first sign.
+FORMULA_START = re.compile(r"(^|[,;\t\r\n])( *)(?=[=+\-@\t\r])")
 
 # Columns, each read from one database value, in the order of the header row.
 SOURCES = {
@@ -46,7 +58,7 @@ def inert(value):
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_STARTS) else value
+        return FORMULA_START.sub(r"\1\2'", value)
     if isinstance(value, datetime.datetime):
         return timezone.localtime(value).isoformat()
     if isinstance(value, datetime.date):
@@ -81,15 +93,47 @@ class _Echo:
         return value
 
 
-def petitions_csv_response(queryset, request, filename="petitions.csv"):
-    writer = csv.writer(_Echo())
+class ExportResponse(StreamingHttpResponse):
+    """A CSV being streamed, holding its export slots (``ops.ratelimit.Slots``).
+
+    Each chunk of rows renews them; the server's ``close()`` (at the end, or when the
+    client goes away) gives them back.
+    """
+
+    def __init__(self, first, rest, slots=(), **kwargs):
+        self.slots = list(slots)
+        self._rest = rest
+        super().__init__(self._renewing(first, rest), **kwargs)
+
+    def _renewing(self, first, rest):
+        yield from first
+        for count, line in enumerate(rest, 1):
+            if count % CHUNK_SIZE == 0:
+                for slot in self.slots:
+                    slot.renew()
+            yield line
+
+    def close(self):
+        try:
+            super().close()
+            # The rows' generator, and with it the database cursor, even if the
+            # client went away before the first chunk was sent.
+            self._rest.close()
+        finally:
+            slots, self.slots = self.slots, []
+            for slot in slots:
+                slot.give_back()
+
+
+def petitions_csv_response(queryset, request, filename="petitions.csv", slots=()):
+    writer = csv.writer(_Echo(), quoting=csv.QUOTE_ALL)
 
     def page_url(number):
         return request.build_absolute_uri(reverse("petitions:detail", args=[number]))
 
-    response = StreamingHttpResponse(
-        (writer.writerow(row) for row in petition_rows(queryset, page_url)),
-        content_type="text/csv; charset=utf-8",
-    )
+    lines = (writer.writerow(row) for row in petition_rows(queryset, page_url))
+    # The header and the first row, read here: the query runs before anything is sent.
+    first = list(itertools.islice(lines, 2))
+    response = ExportResponse(first, lines, slots=slots, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -16,7 +16,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from petitions.choices import Status
-from petitions.filters import PetitionFilter, Sort
+from petitions.filters import MAX_QUERY_LENGTH, PetitionFilter, Sort
 from petitions.models import Member, ParliamentSession, Petition, Subject
 
 from .exports import petitions_csv_response
@@ -28,6 +28,7 @@ from .serializers import (
     PetitionSerializer,
     PetitionSummarySerializer,
 )
+from .throttling import admit_export
 
 ERROR = inline_serializer("Error", {"detail": serializers.CharField()})
 INVALID_PARAMETERS = inline_serializer(
@@ -36,6 +37,10 @@ INVALID_PARAMETERS = inline_serializer(
 )
 THROTTLED = OpenApiResponse(
     ERROR, description="Too many requests: wait the seconds given in Retry-After."
+)
+UNAVAILABLE = OpenApiResponse(
+    ERROR,
+    description="The database cannot be reached just now: wait the seconds given in Retry-After.",
 )
 BAD_PARAMETER = OpenApiResponse(
     OpenApiTypes.OBJECT,
@@ -61,6 +66,7 @@ def list_responses(serializer):
         400: BAD_PARAMETER,
         404: OpenApiResponse(ERROR, description="A page past the last."),
         429: THROTTLED,
+        503: UNAVAILABLE,
     }
 
 
@@ -72,6 +78,14 @@ def list_responses(serializer):
         "one row per petition; text cells that would read as a spreadsheet formula start "
         "with an apostrophe.",
         parameters=[
+            OpenApiParameter(
+                "q",
+                # No NUL byte, which no text field accepts (a 400): so a request the
+                # schema calls valid is one the API accepts.
+                {"type": "string", "maxLength": MAX_QUERY_LENGTH, "pattern": "^[^\\u0000]*$"},
+                description="A petition number or words to search, at most "
+                f"{MAX_QUERY_LENGTH} characters; no NUL character.",
+            ),
             OpenApiParameter(
                 "sort",
                 str,
@@ -119,7 +133,13 @@ class PetitionListView(generics.ListAPIView):
         if self._wants_csv(request):
             self.paginator.check_parameters(request)
             queryset = self.filter_queryset(self.get_queryset())
-            return petitions_csv_response(queryset, request)
+            slots = admit_export(request)
+            try:
+                return petitions_csv_response(queryset, request, slots=slots)
+            except BaseException:
+                for slot in slots:
+                    slot.give_back()
+                raise
         return super().list(request, *args, **kwargs)
 
 
@@ -132,6 +152,7 @@ class PetitionListView(generics.ListAPIView):
             200: PetitionSerializer,
             404: OpenApiResponse(ERROR, description="No petition has that number."),
             429: THROTTLED,
+            503: UNAVAILABLE,
         },
     )
 )

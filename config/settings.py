@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ops.middleware.PageRateLimitMiddleware",
     "ops.middleware.DatabaseUnavailableMiddleware",
     "pagecache.middleware.AnonymousPageCacheMiddleware",
 ]
@@ -120,17 +121,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Each server process keeps its own copy of recently served anonymous pages;
-# the record's version in the database tells every process when they are stale.
+# Each server process keeps its own copy of recently served anonymous pages, up to
+# a number of bytes; the record's version in the database tells every process when
+# they are stale. Rate limits count in one file shared by the machine's processes.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "pagecache.store.BoundedMemoryCache",
         "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DJANGO_PAGE_CACHE_ENTRIES", "1000"))},
+        "OPTIONS": {"MAX_BYTES": int(os.environ.get("DJANGO_PAGE_CACHE_MB", "32")) * 2**20},
+    },
+    "ratelimit": {
+        "BACKEND": "ops.sharedcache.SharedFileCache",
+        "LOCATION": os.environ.get("DJANGO_RATE_LIMIT_FILE", str(BASE_DIR / "ratelimits.sqlite3")),
     },
 }
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+
+# What one client (one address, or one IPv6 /64) may ask for (ops/ratelimit.py):
+# public pages, and CSV exports (how many, and how many at once; the whole site
+# streams at most EXPORTS_AT_ONCE). A rate is "300/minute" (second, minute, hour,
+# day) or "off".
+PAGE_RATE = os.environ.get("DJANGO_PAGE_RATE", "300/minute")
+EXPORT_RATE = os.environ.get("DJANGO_EXPORT_RATE", "60/hour")
+EXPORTS_PER_CLIENT = int(os.environ.get("DJANGO_EXPORTS_PER_CLIENT", "2"))
+EXPORTS_AT_ONCE = int(os.environ.get("DJANGO_EXPORTS_AT_ONCE", "4"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -199,16 +214,20 @@ AXES_VERBOSE = False
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_SECONDS", str(2 * 60 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-# Behind N trusted proxies, lockouts count the client's address from
-# X-Forwarded-For; without one, that header could be forged to dodge them.
+# Behind N trusted proxies, the client's address is the Nth from the right of
+# X-Forwarded-For (ops/clients.py); without one, that header is ignored, since a
+# client could forge it. Lockouts, the API throttle and the rate limits all use it.
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
-if PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "ops.clients.client_address"
+# A locked-out login is told when to try again (Retry-After).
+AXES_LOCKOUT_CALLABLE = "clerks.lockout.lockout_response"
 
 # --- Production: HTTPS behind a proxy, security headers, logs ---------------
-# The proxy in front terminates TLS and says so in X-Forwarded-Proto.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxy in front terminates TLS and says so in X-Forwarded-Proto, which is
+# trusted only when a proxy is configured: without one, any client could claim
+# HTTPS (and have pages written with https:// links for everyone).
+if PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # On in production; `make serve` and `make loadtest` on loopback turn it off.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 # A load balancer asks for /healthz over plain HTTP.
@@ -267,9 +286,6 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousRateThrottle"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    # Behind N trusted proxies the client is the Nth address from the right of
-    # X-Forwarded-For; with 0 it is REMOTE_ADDR, so a client cannot forge it.
-    "NUM_PROXIES": PROXY_COUNT,
 }
 API_ANONYMOUS_RATE = os.environ.get("DJANGO_API_RATE", "120/minute")
 

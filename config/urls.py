@@ -6,6 +6,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from api.http import open_data
+from pagecache.middleware import reads_query
 from petitions.robots import robots_txt
 from petitions.sitemaps import SITEMAPS
 
@@ -16,13 +17,13 @@ urlpatterns = [
     path("feeds/", include("petitions.feed_urls")),
     path(
         "sitemap.xml",
-        open_data(sitemap_views.index),
+        reads_query()(open_data(sitemap_views.index)),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap-index",
     ),
     path(
         "sitemap-<section>.xml",
-        open_data(sitemap_views.sitemap),
+        reads_query("p")(open_data(sitemap_views.sitemap)),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
@@ -36,3 +37,6 @@ urlpatterns += i18n_patterns(path("", include("petitions.urls")))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# A database that cannot be reached is a 503, wherever the request met it.
+handler500 = "ops.views.server_error"

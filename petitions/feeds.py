@@ -3,9 +3,14 @@
 Each comes overall, for one Member (the petitions they sponsor) and for one subject.
 A petition is published when it opens for signature (an e-petition) or, for a paper
 petition, when it is presented; a response when it is tabled in the House.
+
+XML 1.0 cannot carry most control characters (a vertical tab pasted into a subject's
+name, a stray U+0001 in an imported heading); a feed writes each as U+FFFD rather than
+failing whole for every reader.
 """
 
 import datetime
+import re
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -13,6 +18,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from responses.models import GovernmentResponse
 
@@ -20,6 +26,35 @@ from .models import OTTAWA, Member, Petition, Subject
 
 ITEMS = 30
 DESCRIPTION_WORDS = 120
+# What XML 1.0 cannot carry: C0 controls but tab, newline and carriage return;
+# surrogates (never valid alone); U+FFFE and U+FFFF.
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text):
+    """``text`` with every character XML 1.0 cannot carry replaced by U+FFFD."""
+    return NOT_XML.sub("\ufffd", text) if text else text
+
+
+class XMLTextWriter(SimplerXMLGenerator):
+    """Writes text and attribute values as XML can carry them, whatever was stored."""
+
+    def characters(self, content):
+        super().characters(xml_text(content))
+
+    def startElement(self, name, attrs):
+        super().startElement(name, {key: xml_text(value) for key, value in (attrs or {}).items()})
+
+
+class SafeAtom1Feed(Atom1Feed):
+    def write(self, outfile, encoding):
+        # As Atom1Feed.write, through the writer above.
+        handler = XMLTextWriter(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
 
 
 def start_of_day(date):
@@ -28,8 +63,10 @@ def start_of_day(date):
 
 
 class AtomFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtom1Feed
     author_name = _("Petition record")
+    # A feed reads no query parameter; the page cache drops them all.
+    query_parameters = frozenset()
 
 
 class PetitionFeed(AtomFeed):

@@ -7,6 +7,7 @@ form errors for the caller to report; they never reach the database.
 
 import django_filters
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
@@ -104,8 +105,22 @@ class PetitionFilterForm(forms.Form):
         record_choices.apply(self.fields, self.record_fields)
 
 
+class WordsField(forms.CharField):
+    """Words as typed: at most ``max_length`` characters before the spaces around them
+    are trimmed, as the API's schema says (``q``: ``maxLength``), then trimmed."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and self.max_length is not None:
+            MaxLengthValidator(self.max_length)(value)
+        return super().to_python(value)
+
+
+class WordsFilter(django_filters.CharFilter):
+    field_class = WordsField
+
+
 class PetitionFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
+    q = WordsFilter(
         label=_("Number or words"),
         method="filter_words",
         max_length=MAX_QUERY_LENGTH,

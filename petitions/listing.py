@@ -16,9 +16,14 @@ from .pagination import BoundedPaginator
 
 PAGE_SIZES = (10, 20, 50, 100)
 DEFAULT_PAGE_SIZE = 20
+# Every query parameter a list reads: its filters, the order, the page and its size.
+LIST_PARAMETERS = frozenset([*PetitionFilter.base_filters, "sort", "page", "per_page"])
 
 
 class PetitionListMixin:
+    # The page cache drops any other parameter (pagecache.reads_query).
+    query_parameters = LIST_PARAMETERS
+
     def get_filterset(self, queryset=None):
         if queryset is None:
             queryset = Petition.objects.all()
@@ -75,7 +80,8 @@ class PetitionListMixin:
         value = self.request.GET.get("per_page")
         if value is None:
             return DEFAULT_PAGE_SIZE
-        if value.isdigit() and int(value) in PAGE_SIZES:
+        # isdigit() alone lets "²" through, which int() refuses.
+        if value.isascii() and value.isdigit() and int(value) in PAGE_SIZES:
             return int(value)
         notices.append(
             _("A page shows 10, 20, 50 or 100 petitions; showing %(size)s.")

@@ -6,7 +6,10 @@ from django.urls import reverse
 from django.utils.translation import override
 from django.views.decorators.http import require_GET
 
+from pagecache.middleware import reads_query
 
+
+@reads_query()
 @require_GET
 def robots_txt(request):
     lines = [

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import DetailView, TemplateView
 
+from pagecache.middleware import reads_query
 from responses.models import GovernmentResponse
 
 from .listing import PetitionListMixin
@@ -15,6 +16,7 @@ HOME_LIST_SIZE = 10
 
 class HomeView(TemplateView):
     template_name = "petitions/home.html"
+    query_parameters = frozenset()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -33,6 +35,7 @@ class HomeView(TemplateView):
         return context
 
 
+@reads_query()
 def petition_detail(request, number):
     """A petition by its e-number, or a paper petition by its Petition No.
 

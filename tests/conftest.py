@@ -1,5 +1,7 @@
 import html
+import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -7,9 +9,17 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 from clerks.history import record_first_versions
 from petitions.models import Petition
+
+# Hostile-input tests (hypothesis, schemathesis) draw the same examples on every run,
+# so a failure is the code's or the schema's, never the luck of the draw; a failure
+# prints what to replay. HYPOTHESIS_PROFILE=explore draws afresh, to look for new ones.
+hypothesis_settings.register_profile("deterministic", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 # Made-up pages in the published format, for the importer's tests.
 PAGES = Path(__file__).resolve().parent / "pages"
@@ -84,6 +94,12 @@ def rendered_form_data(response):
         if selected:
             data[match.group(1)] = html.unescape(selected[0])
     return data
+
+
+def pytest_unconfigure(config):
+    folder = getattr(settings, "RATE_LIMIT_FOLDER", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def pytest_addoption(parser):

@@ -1,6 +1,7 @@
 """Settings for the test suite: production settings with a throwaway key."""
 
 import os
+import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-" + "k" * 50)
 
@@ -18,3 +19,14 @@ SECURE_SSL_REDIRECT = False
 # Query counts and rendering are tested on fresh responses; tests/pagecache
 # turns the page cache on where it is what is being tested.
 PAGE_CACHE_SECONDS = 0
+
+# Rate limits count in a file of the test run's own, emptied before each test
+# (tests/conftest.py); tests of the limits set them low.
+RATE_LIMIT_FOLDER = tempfile.mkdtemp(prefix="petition-record-tests-")
+CACHES = {
+    **CACHES,  # noqa: F405
+    "ratelimit": {
+        **CACHES["ratelimit"],  # noqa: F405
+        "LOCATION": os.path.join(RATE_LIMIT_FOLDER, "ratelimits.sqlite3"),
+    },
+}

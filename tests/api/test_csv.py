@@ -4,6 +4,8 @@ import csv
 import io
 
 import pytest
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.template import Context, Template
 from django.test import RequestFactory
 
@@ -114,4 +116,119 @@ def test_search_page_template_tag_links_to_its_own_query(client, samples):
     )
     assert link == '<a href="/api/v1/petitions/?q=packaging&amp;format=csv">CSV</a>'
     response = client.get("/api/v1/petitions/?q=packaging&format=csv")
-    assert b"".join(response.streaming_content).decode().splitlines()[1].startswith("441-90001,")
+    assert b"".join(response.streaming_content).decode().splitlines()[1].startswith('"441-90001",')
+
+
+# --- Spreadsheets that split on another separator, and quotes they ignore.
+
+FORMULA_SIGNS = ("=", "+", "-", "@")
+
+
+def cells_as_split_on(body, separator):
+    """The cells a spreadsheet makes of each line when it splits on ``separator`` and
+    honours no quotes (the worst case): an opening quote is dropped, the rest kept."""
+    for line in body.splitlines():
+        for cell in line.split(separator):
+            yield cell.strip(" ").lstrip('"').lstrip(" ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [";=1+1", 'Health;=HYPERLINK("http://example.com")', "a, -2+3", "x\t@SUM(A1)", "a;  +1"],
+)
+def test_no_cell_starts_a_formula_whatever_the_spreadsheets_separator(client, e2829, text):
+    """French-locale spreadsheets split on semicolons: a ``;`` inside a value must not
+    start a cell with a formula, quoted or not."""
+    Subject.objects.filter(slug="foreign-affairs").update(name_en=text)
+    response = client.get("/api/v1/petitions/", {"format": "csv"})
+    body = b"".join(response.streaming_content).decode()
+    for separator in (",", ";", "\t"):
+        for cell in cells_as_split_on(body, separator):
+            assert not cell.startswith(FORMULA_SIGNS), (separator, cell)
+    # Read as CSV, as written (commas, quotes), the value is all there.
+    [row] = csv.DictReader(io.StringIO(body))
+    assert row["subject"].replace("'", "") == text
+
+
+def test_every_cell_is_quoted(client, e2829):
+    body = b"".join(client.get("/api/v1/petitions/?format=csv").streaming_content).decode()
+    for line in body.splitlines():
+        assert line.startswith('"') and line.endswith('"')
+    assert '"e-2829","e-2829","432-00158","electronic"' in body
+
+
+# --- How much one client may export.
+
+
+def close(response):
+    """Close a response as the server does when a client goes away, without the
+    request_finished signal closing the test's own database transaction."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def start_export(client):
+    """Starts an export and leaves it streaming, as a slow client would; every
+    response still open is closed at the end, as the server closes it."""
+    started = []
+
+    def start(address="192.0.2.1"):
+        response = client.get("/api/v1/petitions/", {"format": "csv"}, REMOTE_ADDR=address)
+        started.append(response)
+        return response
+
+    yield start
+    for response in started:
+        close(response)
+
+
+def test_ten_parallel_exports_from_one_client_stream_two_at_a_time(samples, settings, start_export):
+    settings.EXPORTS_PER_CLIENT = 2
+    started = [start_export() for _ in range(10)]
+    assert [r.status_code for r in started] == [200, 200] + [429] * 8
+    refused = started[2]
+    assert refused["Content-Type"] == "application/json"
+    assert refused["Retry-After"] == "10"
+    assert "At most 2 exports at once" in refused.json()["detail"]
+    # Another client is not held up by this one.
+    assert start_export("198.51.100.7").status_code == 200
+    # Once one finishes, the next may start.
+    b"".join(started[0].streaming_content)
+    assert start_export().status_code == 200
+
+
+def test_a_client_that_drops_an_export_frees_its_slot(samples, settings, start_export):
+    settings.EXPORTS_PER_CLIENT = 1
+    first = start_export()
+    assert start_export().status_code == 429
+    close(first)  # the client went away
+    assert start_export().status_code == 200
+
+
+def test_the_site_streams_at_most_so_many_exports_at_once(samples, settings, start_export):
+    settings.EXPORTS_AT_ONCE = 2
+    held = [start_export(f"192.0.2.{n}") for n in (1, 2)]
+    assert [r.status_code for r in held] == [200, 200]
+    response = start_export("192.0.2.3")
+    assert response.status_code == 429
+    assert response["Retry-After"] == "10"
+    for r in held:
+        close(r)
+    assert start_export("192.0.2.3").status_code == 200
+
+
+def test_exports_are_counted_against_their_own_rate(client, samples, settings, start_export):
+    settings.EXPORT_RATE = "3/hour"
+    for _ in range(3):
+        response = start_export()
+        assert response.status_code == 200
+        b"".join(response.streaming_content)
+    refused = start_export()
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 3600
+    # JSON pages of the API are not exports.
+    assert client.get("/api/v1/petitions/", REMOTE_ADDR="192.0.2.1").status_code == 200

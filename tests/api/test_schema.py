@@ -2,6 +2,7 @@
 
 import re
 
+import jsonschema
 import pytest
 import schemathesis
 from django.contrib.staticfiles import finders
@@ -92,3 +93,31 @@ def name_real_records(case):
     for name, values in RECORD_NAMES.items():
         if case.query.get(name) not in (None, ""):
             case.query[name] = values[len(str(case.query[name])) % len(values)]
+
+
+def query_parameter(client, name):
+    schema = client.get(SCHEMA_URL).json()
+    parameters = schema["paths"]["/api/v1/petitions/"]["get"]["parameters"]
+    return next(p for p in parameters if p["name"] == name)["schema"]
+
+
+@pytest.mark.parametrize(
+    ("q", "accepted"),
+    [
+        ("belarus", True),
+        ("x" * 200, True),
+        ("belarus\x00", False),
+        ("\x00", False),
+        ("x" * 201, False),
+        ("x" * 200 + " ", False),
+    ],
+)
+def test_the_schema_and_the_api_agree_on_which_words_are_valid(client, samples, q, accepted):
+    """A run drew ``q`` with a NUL byte, which the schema allowed and the API refused
+    (a 400): a request the schema calls valid must be one the API accepts."""
+    valid = jsonschema.Draft4Validator(query_parameter(client, "q")).is_valid(q)
+    response = client.get("/api/v1/petitions/", {"q": q})
+    assert valid is accepted
+    assert response.status_code == (200 if accepted else 400)
+    if not accepted:
+        assert list(response.json()) == ["q"]

@@ -15,8 +15,10 @@ def clerk_client(client, db):
 class UnreachableDatabase:
     """The default connection pointed at a database that does not answer.
 
-    PostgreSQL: a closed port on loopback. SQLite: a file in a folder that does
-    not exist. `restore()` points it back, as when the server returns.
+    PostgreSQL: a closed port on loopback, so every connection really fails (the
+    shared server itself is left alone). SQLite: a file in a folder that does not
+    exist. `restore()` points it back, as when the server returns; `cut()` points it
+    away again.
     """
 
     def __init__(self, tmp_path):
@@ -24,11 +26,17 @@ class UnreachableDatabase:
         self.connection = self.original.copy()
         self.reachable = dict(self.connection.settings_dict)
         if self.connection.vendor == "sqlite":
-            unreachable = {"NAME": str(tmp_path / "missing" / "db.sqlite3")}
+            self.unreachable = {"NAME": str(tmp_path / "missing" / "db.sqlite3")}
         else:
-            unreachable = {"HOST": "127.0.0.1", "PORT": str(closed_port())}
-        self.connection.settings_dict.update(unreachable)
+            self.unreachable = {"HOST": "127.0.0.1", "PORT": str(closed_port())}
         connections[DEFAULT_DB_ALIAS] = self.connection
+        self.cut()
+
+    def cut(self):
+        if self.connection.connection is not None:
+            self.connection.connection.close()
+            self.connection.connection = None
+        self.connection.settings_dict.update(self.unreachable)
 
     def restore(self):
         self.connection.settings_dict.update(self.reachable)

@@ -54,6 +54,9 @@ def test_plain_http_is_redirected_to_https_but_health_checks_are_not(client, db,
 
 
 def test_https_from_the_proxy_is_served_with_hsts(client, db, settings):
+    # As config/settings.py sets them behind the proxy (DJANGO_PROXY_COUNT=1).
+    settings.PROXY_COUNT = 1
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     settings.SECURE_SSL_REDIRECT = True
     response = client.get("/en/petitions/", headers={"X-Forwarded-Proto": "https"})
     assert response.status_code == 200

@@ -36,6 +36,9 @@ FUZZ_SETTINGS = settings(
 )
 
 
+CACHED_FUZZ_SETTINGS = settings(FUZZ_SETTINGS, max_examples=20)
+
+
 def public_routes(patterns=None, chain=()):
     """Every public URL pattern, as the chain of patterns leading to it; admin excluded."""
     for entry in get_resolver().url_patterns if patterns is None else patterns:
@@ -95,3 +98,38 @@ def test_no_address_or_query_makes_a_public_page_fail(client, samples, route):
         assert response.status_code < 500, (path, params)
 
     request_is_answered()
+
+
+@pytest.mark.parametrize("route", sorted(ROUTES))
+def test_no_address_or_query_makes_a_cached_page_fail(client, samples, settings, route):
+    """The same, through the page cache (as in production), twice each: once rendered
+    and stored, once served from the cache."""
+    settings.PAGE_CACHE_SECONDS = 600
+
+    @CACHED_FUZZ_SETTINGS
+    @given(path=address(route), params=query)
+    def request_is_answered(path, params):
+        url = f"{path}?{urlencode(params)}" if params else path
+        first, second = client.get(url), client.get(url)
+        assert first.status_code < 500 and second.status_code == first.status_code, url
+
+    request_is_answered()
+
+
+def test_hostile_input_is_drawn_the_same_on_every_run():
+    """A fuzz test that fails, fails every time (tests/conftest.py: derandomized), so a
+    red run is a bug to fix, not bad luck to run again."""
+    if not settings.default.derandomize:
+        pytest.skip("HYPOTHESIS_PROFILE=explore draws new examples on purpose")
+    drawn = []
+
+    @FUZZ_SETTINGS
+    @given(values)
+    def draw(value):
+        drawn.append(value)
+
+    draw()
+    first = list(drawn)
+    drawn.clear()
+    draw()
+    assert drawn == first

@@ -77,3 +77,97 @@ def test_every_kind_of_record_change_moves_the_version(samples):
 def test_not_found_pages_are_not_kept(client, db, page_cache):
     assert client.get("/en/petitions/e-9999/").status_code == 404
     assert "ETag" not in client.get("/en/petitions/e-9999/")
+
+
+# --- Poisoning: a forged Host or scheme gets its own copy, never everyone's.
+
+
+def cached_entries():
+    """How many pages the cache holds, and their bytes (as pickled, as held)."""
+    from django.core.cache import caches
+
+    held = caches["pages"]._cache
+    return len(held), sum(len(value) for value in held.values())
+
+
+@pytest.mark.parametrize("url", ["/feeds/petitions/", "/robots.txt", "/sitemap-petitions-en.xml"])
+def test_a_forged_host_does_not_change_the_links_other_readers_get(
+    client, samples, page_cache, url
+):
+    forged = client.get(url, headers={"host": "127.0.0.1:6666"})
+    assert "http://127.0.0.1:6666/" in forged.content.decode()
+    honest = client.get(url)
+    assert "127.0.0.1:6666" not in honest.content.decode()
+    assert "http://testserver/" in honest.content.decode()
+
+
+def test_a_forged_forwarded_proto_is_ignored_without_a_proxy(client, samples, page_cache):
+    forged = client.get("/feeds/petitions/", headers={"x-forwarded-proto": "https"})
+    assert "https://" not in forged.content.decode()
+    assert "https://" not in client.get("/feeds/petitions/").content.decode()
+
+
+def test_behind_a_proxy_https_and_http_pages_are_kept_apart(client, samples, page_cache, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    secure = client.get("/feeds/petitions/", headers={"x-forwarded-proto": "https"})
+    assert "https://testserver" in secure.content.decode()
+    plain = client.get("/feeds/petitions/")
+    assert "https://" not in plain.content.decode()
+
+
+# --- Memory: junk parameters make no new copy, and the copies are bounded in bytes.
+
+
+def test_parameters_a_page_does_not_read_make_no_new_copy_and_no_new_rendering(
+    client, e2829, page_cache, django_assert_num_queries
+):
+    page = client.get("/en/petitions/e-2829/")
+    for n in range(40):
+        with django_assert_num_queries(1):  # the record's version: served from the cache
+            junk = client.get(f"/en/petitions/e-2829/?j={n}&utm_source=x")
+        assert junk.content == page.content
+    assert cached_entries()[0] == 1
+
+
+def test_a_list_keeps_the_parameters_it_reads_and_drops_the_others(client, samples, page_cache):
+    response = client.get("/en/petitions/?status=responded&per_page=10&j=1")
+    body = response.content.decode()
+    assert "j=1" not in body
+    assert 'href="/fr/petitions/?status=responded&amp;per_page=10"' in body
+    assert [p.number for p in response.context["petitions"]] == ["441-90001", "e-2829"]
+    again = client.get("/en/petitions/?status=responded&per_page=10&j=2")
+    assert again["Cache-Status"] == "petition-record; hit"
+
+
+def test_the_page_cache_holds_at_most_its_bytes_whatever_is_asked(client, samples, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    limit = 256 * 1024
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "pagecache.store.BoundedMemoryCache",
+            "LOCATION": "bounded-test",
+            "OPTIONS": {"MAX_BYTES": limit},
+        },
+    }
+    for n in range(40):
+        assert client.get(f"/en/search/?q=word{n}").status_code == 200
+    count, size = cached_entries()
+    assert 0 < size <= limit
+    assert count < 40
+    # The most recent pages are the ones kept.
+    assert client.get("/en/search/?q=word39")["Cache-Status"] == "petition-record; hit"
+
+
+def test_a_page_too_large_for_the_cache_is_served_but_not_kept(client, e2829, page_cache, settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "pagecache.store.BoundedMemoryCache",
+            "LOCATION": "small-test",
+            "OPTIONS": {"MAX_BYTES": 64 * 1024, "MAX_ITEM_BYTES": 4 * 1024},
+        },
+    }
+    response = client.get("/en/petitions/e-2829/")
+    assert response.status_code == 200 and len(response.content) > 4 * 1024
+    assert cached_entries() == (0, 0)

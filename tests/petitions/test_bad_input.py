@@ -108,3 +108,27 @@ def test_sql_looking_words_are_only_words(client, samples):
 def test_repeated_parameters_use_the_last(client, samples):
     response = client.get("/en/petitions/?subject=health&subject=environment")
     assert listed(response) == ["e-90004", "441-90001"]
+
+
+# Digits that are not ASCII: str.isdigit() says yes to all of them, int() refuses "²".
+UNICODE_DIGITS = ["²", "٣", "１０", "²⁰", "߁"]
+
+
+@pytest.mark.parametrize("url", LIST_PAGES)
+@pytest.mark.parametrize("digits", UNICODE_DIGITS)
+@pytest.mark.parametrize("name", ["per_page", "page"])
+def test_unicode_digits_in_a_page_or_page_size_are_explained_not_a_server_error(
+    client, samples, url, digits, name
+):
+    response = client.get(url, {name: digits})
+    assert response.status_code == 200
+    if name == "per_page":
+        assert "A page shows 10, 20, 50 or 100 petitions; showing 20." in page_text(response)
+
+
+@pytest.mark.parametrize("digits", UNICODE_DIGITS)
+@pytest.mark.parametrize("name", ["page", "page_size"])
+def test_unicode_digits_in_the_apis_paging_are_a_400(client, samples, digits, name):
+    response = client.get("/api/v1/petitions/", {name: digits})
+    assert response.status_code == 400
+    assert list(response.json()) == [name]

@@ -1,6 +1,7 @@
 """A journalist follows new petitions and government responses in a feed reader."""
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -132,3 +133,39 @@ def test_a_feed_entry_says_what_the_petition_says_and_how_its_response_was_table
     assert "70-100 million sharks are being killed" in petitions
     responses = client.get("/feeds/responses/").content.decode()
     assert "Tabled as Sessional Paper No. 8545-421-179-01." in responses
+
+
+CONTROL_CHARACTER_FEEDS = [
+    "/feeds/petitions/",
+    "/feeds/responses/",
+    "/feeds/members/chandra-arya/petitions/",
+    "/feeds/members/chandra-arya/responses/",
+    "/feeds/subjects/foreign-affairs/petitions/",
+    "/feeds/subjects/foreign-affairs/responses/",
+]
+
+
+@pytest.mark.parametrize("url", CONTROL_CHARACTER_FEEDS)
+def test_a_control_character_in_stored_text_does_not_break_a_feed(client, e2829, url):
+    """A vertical tab pasted into a subject's name, a U+0001 in an imported heading:
+    XML 1.0 cannot carry them, so the feed shows U+FFFD where each was."""
+    from petitions.models import Member, Petition, Subject
+
+    # As stored before any validation ran (update() bypasses the model's checks).
+    Subject.objects.filter(slug="foreign-affairs").update(name_en="Foreign\x0baffairs")
+    Member.objects.filter(slug="chandra-arya").update(name="Chandra\x01Arya")
+    Petition.objects.filter(pk=e2829.pk).update(lead_in_en="We, the\x1f undersigned\x02")
+    feed = atom(client, url)
+    text = ET.tostring(feed, encoding="unicode")
+    assert "Foreign\ufffdaffairs" in text
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", text)
+
+
+def test_every_character_xml_cannot_carry_is_replaced():
+    from petitions.feeds import xml_text
+
+    assert (
+        xml_text("a\x00b\x08c\x0bd\x0ce\x1ff\ud800g\ufffeh\uffff")
+        == "a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf\ufffdg\ufffdh\ufffd"
+    )
+    assert xml_text("tab\tnewline\ncarriage\r é “ ” 😀") == "tab\tnewline\ncarriage\r é “ ” 😀"
