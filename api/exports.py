@@ -47,8 +47,19 @@ SOURCES = {
     "sponsor_riding": "sponsor__riding_en",
     "signatures": "signatures",
     "response_tabled_on": "response__tabled_on",
+    "response_sessional_paper": "response__sessional_paper",
+    "made_up": "made_up",
 }
-COLUMNS = ["number", *SOURCES, "response_due_on", "response_late", "url"]
+# Columns added later come last, so that readers who go by position keep working.
+ADDED = ["response_sessional_paper", "made_up"]
+COLUMNS = [
+    "number",
+    *(column for column in SOURCES if column not in ADDED),
+    "response_due_on",
+    "response_late",
+    "url",
+    *ADDED,
+]
 
 
 def inert(value):

@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.core.management import call_command
 from django.core.signals import request_finished
 from django.db import close_old_connections
 from django.template import Context, Template
@@ -60,7 +61,22 @@ def test_csv_row_of_e2829(client, e2829):
         "response_due_on": "2020-12-10",
         "response_late": "false",
         "url": "http://testserver/en/petitions/e-2829/",
+        "response_sessional_paper": "",
+        "made_up": "false",
     }
+
+
+@pytest.mark.django_db
+def test_csv_gives_a_responses_sessional_paper_and_which_records_are_made_up(client):
+    call_command("load_sample_records", verbosity=0)
+    rows = {row["number"]: row for row in download(client, {})}
+    assert rows["e-1088"]["response_sessional_paper"] == "8545-421-179-01"
+    assert rows["e-1088"]["made_up"] == "false"
+    assert rows["e-90004"]["made_up"] == "true"
+    # Columns added to the export come after those readers already know.
+    header = client.get("/api/v1/petitions/", {"format": "csv"})
+    first = b"".join(header.streaming_content).decode().splitlines()[0]
+    assert first.endswith('"url","response_sessional_paper","made_up"')
 
 
 def test_a_late_response_is_flagged(client, samples):
