@@ -5,6 +5,8 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
+from petitions.pagination import COUNT_LIMIT, BoundedPaginator
+
 # Nine digits at most: no list has more pages, and int() of a huge string is slow.
 MAX_NUMBER = 999_999_999
 
@@ -61,3 +63,28 @@ class StrictPageNumberPagination(PageNumberPagination):
         if name == self.page_size_query_param and number > self.max_page_size:
             raise ValidationError({name: [_("At most %(limit)s.") % {"limit": self.max_page_size}]})
         return number
+
+
+class BoundedPetitionPagination(StrictPageNumberPagination):
+    """Petitions are counted only up to COUNT_LIMIT (petitions.pagination): ``count``
+    is at most that, and ``more`` says when more match than were counted, as the
+    list pages do. A million rows are never counted to serve one page."""
+
+    django_paginator_class = BoundedPaginator
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["more"] = self.page.paginator.more
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["count"]["description"] = (
+            f"How many petitions match, counted up to {COUNT_LIMIT:,}."
+        )
+        schema["properties"]["more"] = {
+            "type": "boolean",
+            "description": f"Whether more than {COUNT_LIMIT:,} match (pages stop there).",
+        }
+        schema["required"] = [*schema.get("required", []), "more"]
+        return schema

@@ -20,7 +20,7 @@ from petitions.filters import MAX_QUERY_LENGTH, PetitionFilter, Sort
 from petitions.models import Member, ParliamentSession, Petition, Subject
 
 from .exports import petitions_csv_response
-from .pagination import StrictPageNumberPagination
+from .pagination import BoundedPetitionPagination, StrictPageNumberPagination
 from .serializers import (
     CountedMemberSerializer,
     CountedSessionSerializer,
@@ -111,7 +111,7 @@ class PetitionListView(generics.ListAPIView):
     serializer_class = PetitionSummarySerializer
     # The one place the petition filters are named (search, facets, ordering).
     filterset_class = PetitionFilter
-    pagination_class = StrictPageNumberPagination
+    pagination_class = BoundedPetitionPagination
     renderer_classes = [JSONRenderer, CSVRenderer]
 
     def get_queryset(self):

@@ -27,7 +27,15 @@ TRACKED_MODELS = [
 
 
 # Derived from the record, rebuilt on every save: not part of its history.
-DERIVED = ["search_vector_en", "search_vector_fr", "response_late"]
+DERIVED = [
+    "search_vector_en",
+    "search_vector_fr",
+    "asks_en",
+    "asks_fr",
+    "search_text_en",
+    "search_text_fr",
+    "response_late",
+]
 NOT_KEPT = {"petitions.Petition": DERIVED}
 
 

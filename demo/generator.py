@@ -8,6 +8,7 @@ the models give.
 import datetime as dt
 import random
 
+from petitions import documents
 from petitions.choices import (
     CERTIFICATION_THRESHOLD,
     RESPONSE_DAYS,
@@ -215,26 +216,59 @@ class PetitionFactory:
             lead_fr = template[1].format(addressee=label_fr)
             clause_style, demand_count = PartStyle.BULLETED, rng.randint(1, 10)
         clause_count = rng.randint(0, 8)
+        clauses = {"en": [], "fr": []}
         for position in range(1, clause_count + 1):
             text_en, text_fr = rng.choice(words.CLAUSES)
             text_en, text_fr = text_en.format(**en), text_fr.format(**fr)
             if kind == Kind.PAPER:
                 text_en, text_fr = f"THAT {text_en}", f"QUE {text_fr}"
+            clauses["en"].append(text_en)
+            clauses["fr"].append(text_fr)
             self._add(batch, WhereasClause, petition_id=pid, position=position,
                       text=text_en, text_en=text_en, text_fr=text_fr)  # fmt: skip
+        demands = {"en": [], "fr": []}
         for position in range(1, demand_count + 1):
             text_en, text_fr = rng.choice(words.DEMANDS)
             text_en, text_fr = text_en.format(**en), text_fr.format(**fr)
+            demands["en"].append(text_en)
+            demands["fr"].append(text_fr)
             self._add(batch, Demand, petition_id=pid, position=position,
                       text=text_en, text_en=text_en, text_fr=text_fr)  # fmt: skip
+        response = None
+        if dates["tabled_on"]:
+            office_en, office_fr = rng.choice(words.OFFICES)
+            chosen = rng.sample(words.RESPONSE_PARAGRAPHS, rng.randint(2, 4))
+            text_en = "\n\n".join(p[0].format(**en) for p in chosen)
+            text_fr = "\n\n".join(p[1].format(**fr) for p in chosen)
+            response = {
+                "office": office_en, "office_en": office_en, "office_fr": office_fr,
+                "signer_name": f"The Honourable {self._person()}",
+                "signer_capacity": "minister", "text": text_en, "text_en": text_en,
+                "text_fr": text_fr, "tabled_on": dates["tabled_on"],
+            }  # fmt: skip
+        prayer = {"en": lead_en, "fr": lead_fr}
+        intro = clause_style == PartStyle.BULLETED and clause_count
+        # What lists and searches show, as petitions.indexing computes it on a save.
+        derived = {}
+        for language, whereas in zip(("en", "fr"), WHEREAS, strict=True):
+            derived[f"asks_{language}"] = documents.what_it_asks(
+                prayer[language], demands[language]
+            )
+            derived[f"search_text_{language}"] = documents.search_text(
+                whereas if intro else "",
+                *clauses[language],
+                prayer[language],
+                *demands[language],
+                response[f"text_{language}"] if response else "",
+            )
         initiator = (
             ("", "", "")
             if kind == Kind.PAPER
             else (self._person(), rng.choice(self.places), rng.choice(PROVINCES))
         )
-        intro = clause_style == PartStyle.BULLETED and clause_count
         self._add(
-            batch, Petition, id=pid, kind=kind, e_number=e_number, petition_no=petition_no,
+            batch, Petition, **derived, id=pid, kind=kind, e_number=e_number,
+            petition_no=petition_no,
             session_id=session["id"], subject_id=rng.choice(self.ref["subjects"]),
             initiator_name=initiator[0], initiator_city=initiator[1],
             initiator_province=initiator[2], original_language=language,
@@ -256,17 +290,8 @@ class PetitionFactory:
             self._add(batch, Petition.keywords.through, petition_id=pid, keyword_id=keyword)
         if kind == Kind.ELECTRONIC and signatures:
             self._signatures(batch, pid, signatures)
-        if dates["tabled_on"]:
-            office_en, office_fr = rng.choice(words.OFFICES)
-            chosen = rng.sample(words.RESPONSE_PARAGRAPHS, rng.randint(2, 4))
-            text_en = "\n\n".join(p[0].format(**en) for p in chosen)
-            text_fr = "\n\n".join(p[1].format(**fr) for p in chosen)
-            self._add(
-                batch, GovernmentResponse, petition_id=pid, office=office_en,
-                office_en=office_en, office_fr=office_fr,
-                signer_name=f"The Honourable {self._person()}", signer_capacity="minister",
-                text=text_en, text_en=text_en, text_fr=text_fr, tabled_on=dates["tabled_on"],
-            )  # fmt: skip
+        if response:
+            self._add(batch, GovernmentResponse, petition_id=pid, **response)
 
     def _add(self, batch, model, **values):
         table = model._meta.db_table

@@ -247,7 +247,7 @@ class PetitionFilter(django_filters.FilterSet):
 
     def sort(self, queryset, sort):
         """Order by the chosen sort; by relevance when words were searched."""
-        searching = bool(self.query) and search.full_text_available()
+        searching = bool(self.query) and search.ranking_available()
         if not sort:
             sort = Sort.RELEVANCE if searching else Sort.NEWEST
         if sort == Sort.RELEVANCE:

@@ -20,6 +20,14 @@ DEFAULT_PAGE_SIZE = 20
 LIST_PARAMETERS = frozenset([*PetitionFilter.base_filters, "sort", "page", "per_page"])
 
 
+def quote_matches(petitions, text):
+    """Give each petition of a page its ``snippet``: the passages that match ``text``."""
+    petitions = list(petitions)
+    found = search.snippets(petitions, text)
+    for petition in petitions:
+        petition.snippet = found.get(petition.pk, "")
+
+
 class PetitionListMixin:
     # The page cache drops any other parameter (pagecache.reads_query).
     query_parameters = LIST_PARAMETERS
@@ -45,8 +53,6 @@ class PetitionListMixin:
             context["status"] = 400
             return context
         queryset = filterset.qs
-        if filterset.query and search.full_text_available():
-            queryset = search.with_snippets(queryset, search.clean_query(filterset.query))
         per_page = self.page_size(context["notices"])
         # Matches are counted once: while sorting a search, or here.
         paginator = BoundedPaginator(queryset, per_page, counted=filterset.match_count)
@@ -67,6 +73,8 @@ class PetitionListMixin:
                 )
                 % {"limit": intcomma(filterset.rank_limit)}
             )
+        if filterset.query and search.full_text_available():
+            quote_matches(page.object_list, search.clean_query(filterset.query))
         context.update(
             page_obj=page,
             petitions=page.object_list,

@@ -213,18 +213,23 @@ class Keyword(CleanTextsMixin, models.Model):
             raise ValidationError({"name": _("Name it in English or in French.")})
 
 
-# Petitions still before the House first (most recently opened first), then
-# by presentation date. NULLs first in descending order is PostgreSQL's
-# default, so the plain descending index "petition_newest_first" serves it.
-NEWEST_FIRST = [
-    F("presented_on").desc(nulls_first=True),
-    F("opened_at").desc(nulls_first=True),
-    F("id").desc(),
-]
+def _newest_first(field):
+    """``field``'s latest first, where it is missing before any."""
+    missing = ExpressionWrapper(Q(**{f"{field}__isnull": True}), output_field=models.BooleanField())
+    return [missing.desc(), F(field).desc()]
+
+
+# Petitions still before the House first (most recently opened first), then by
+# presentation date. Spelt with "IS NULL" keys rather than NULLS FIRST so that one
+# index (petition_newest_first_key) serves it on PostgreSQL and SQLite alike: SQLite
+# cannot read an index backwards for "DESC NULLS FIRST".
+NEWEST_FIRST = [*_newest_first("presented_on"), *_newest_first("opened_at"), F("id").desc()]
 
 
 # Only search reads these, in the database; pages need not fetch them.
 SEARCH_VECTORS = ("search_vector_en", "search_vector_fr")
+SEARCH_TEXTS = ("search_text_en", "search_text_fr")
+NOT_SHOWN = (*SEARCH_VECTORS, *SEARCH_TEXTS)
 # How far from a number that names no petition "close matches" are sought.
 NEARBY = 10
 
@@ -285,20 +290,18 @@ class PetitionQuerySet(models.QuerySet):
         return (
             self.select_related("subject", "session", "sponsor", "presenter", "response")
             .prefetch_related("keywords", "clauses", "demands", "signature_counts")
-            .defer(*SEARCH_VECTORS)
+            .defer(*NOT_SHOWN)
         )
 
     def with_list_relations(self):
-        return self.select_related("subject", "session", "sponsor", "response").defer(
-            *SEARCH_VECTORS
-        )
+        return self.select_related("subject", "session", "sponsor", "response").defer(*NOT_SHOWN)
 
     def find(self, text):
         """The petition a loosely typed number names, or None."""
         number = parse_number(text)
         if number is None:
             return None
-        found = self.defer(*SEARCH_VECTORS)
+        found = self.defer(*NOT_SHOWN)
         if number.e_number:
             return found.filter(e_number=number.e_number).first()
         return found.filter(petition_no=number.petition_no).first()
@@ -325,7 +328,7 @@ class PetitionQuerySet(models.QuerySet):
                     f"{session}-{min(serial + NEARBY, 99_999):05d}",
                 )
             ) | Q(e_number=serial)
-        return self.filter(near).defer(*SEARCH_VECTORS).order_by("e_number", "petition_no")[:limit]
+        return self.filter(near).defer(*NOT_SHOWN).order_by("e_number", "petition_no")[:limit]
 
     def search(self, text):
         """Petitions matching the words of a query (ranked on PostgreSQL)."""
@@ -578,7 +581,13 @@ class Petition(CleanTextsMixin, models.Model):
         help_text=_("Whether the government response came after its due date; empty without one."),
     )
 
-    # Maintained by petitions.search on PostgreSQL; empty elsewhere.
+    # Kept by petitions.indexing from the texts, in each language: what a list shows of
+    # the petition (what it asks), and the text a search quotes from.
+    asks_en = models.TextField(blank=True, default="", editable=False)
+    asks_fr = models.TextField(blank=True, default="", editable=False)
+    search_text_en = models.TextField(blank=True, default="", editable=False)
+    search_text_fr = models.TextField(blank=True, default="", editable=False)
+    # Maintained by petitions.indexing on PostgreSQL; empty elsewhere.
     search_vector_en = SearchVectorField(null=True, editable=False)
     search_vector_fr = SearchVectorField(null=True, editable=False)
 
@@ -592,9 +601,7 @@ class Petition(CleanTextsMixin, models.Model):
         verbose_name = _("petition")
         verbose_name_plural = _("petitions")
         indexes = [
-            models.Index(
-                fields=["-presented_on", "-opened_at", "-id"], name="petition_newest_first"
-            ),
+            models.Index(*NEWEST_FIRST, name="petition_newest_first_key"),
             models.Index(fields=["signatures", "id"], name="petition_signatures"),
             # Petitions awaiting a response, longest waiting first (the home page).
             models.Index(fields=["status", "presented_on", "id"], name="petition_status_presented"),
@@ -901,7 +908,9 @@ class OrderedPart(CleanTextsMixin, models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["petition", "position"]
+        # By the petition's id, not its own ordering: reading a petition's parts then
+        # joins nothing.
+        ordering = ["petition_id", "position"]
 
     def __str__(self):
         return f"{self.petition} §{self.position}"
@@ -964,7 +973,7 @@ class SignatureCount(CleanTextsMixin, models.Model):
     count = models.PositiveIntegerField(_("signatures"))
 
     class Meta:
-        ordering = ["petition", "province"]
+        ordering = ["petition_id", "province"]
         verbose_name = _("signatures by province")
         verbose_name_plural = _("signatures by province")
         constraints = [

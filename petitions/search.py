@@ -8,9 +8,15 @@ that an exclusion holds within the version that matched. The vectors are
 refreshed from Python whenever a petition or one of its parts is saved
 (petitions/signals.py); a GIN index on each serves the match.
 
+On SQLite, the embedded default, an FTS5 index (one row per petition: its
+texts in both languages, and the names and numbers it is found by) is kept in
+step by petitions.indexing; the same syntax is read into FTS5's, words are
+stemmed (Porter) and accents folded.
+
 On other databases a portable search finds the petitions containing every
-word (or quoted phrase), minus those containing an excluded word. Both ignore
-accents: "petition" finds "pétition".
+word (or quoted phrase), minus those containing an excluded word. All ignore
+accents: "petition" finds "pétition". Snippets quote the text stored with each
+petition (``search_text_*``), never its parts.
 """
 
 import re
@@ -23,7 +29,7 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connection
-from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
+from django.db.models import BooleanField, F, Func, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest, NullIf, Replace
 from django.utils.translation import get_language
 
@@ -51,7 +57,16 @@ def _str(text):
     return Value(text, output_field=TextField())
 
 
+# The SQLite full-text index (migration 0006) and the database that has it.
+FTS_TABLE = "petitions_search"
+FTS_VENDOR = "sqlite"
+
+
 def full_text_available():
+    return connection.vendor in ("postgresql", FTS_VENDOR)
+
+
+def _postgresql():
     return connection.vendor == "postgresql"
 
 
@@ -111,35 +126,6 @@ def _text(field):
     return Coalesce(field, _str(""), output_field=TextField())
 
 
-def document(language):
-    """The petition's text in one language, as a reader sees it (for snippets).
-
-    A text missing in that language falls back to the other one, as the pages do.
-    """
-    Demand, _, _, WhereasClause, GovernmentResponse = _parts()
-    other = "fr" if language == "en" else "en"
-
-    def localized(build):
-        return Coalesce(NullIf(build(language), _str("")), build(other), output_field=TextField())
-
-    return Concat(
-        localized(lambda lang: _text(f"grievance_intro_{lang}")),
-        _str(" "),
-        localized(lambda lang: _joined(WhereasClause, f"text_{lang}")),
-        _str(" "),
-        localized(lambda lang: _text(f"lead_in_{lang}")),
-        _str(" "),
-        localized(lambda lang: _joined(Demand, f"text_{lang}")),
-        _str(" "),
-        localized(lambda lang: _text(f"closing_{lang}")),
-        _str(" "),
-        localized(
-            lambda lang: _related(GovernmentResponse, f"text_{lang}", petition=OuterRef("pk"))
-        ),
-        output_field=TextField(),
-    )
-
-
 def search_vector(language):
     """The weighted vector of one language version of a petition.
 
@@ -184,7 +170,7 @@ def search_vector(language):
 
 def refresh_search_vectors(petitions):
     """Recompute the vectors of the given petitions (a queryset) in one UPDATE."""
-    if not full_text_available():
+    if not _postgresql():
         return
     petitions.update(search_vector_en=search_vector("en"), search_vector_fr=search_vector("fr"))
 
@@ -198,8 +184,18 @@ def _query(text, language):
     return SearchQuery(text, config=CONFIGS[language], search_type="websearch")
 
 
+def ranking_available():
+    """Whether matches can be listed by relevance (on SQLite they are listed newest first)."""
+    return _postgresql()
+
+
 def full_text_matches(queryset, text):
-    """Petitions whose English or French version matches, with their rank."""
+    """Petitions whose English or French version matches; on PostgreSQL, with their rank."""
+    if not _postgresql():
+        query = fts_query(text)
+        if query is None:
+            return queryset.none()
+        return queryset.filter(FTSMatch(F("pk"), Value(query)))
     query_en, query_fr = _query(text, "en"), _query(text, "fr")
     return queryset.filter(Q(search_vector_en=query_en) | Q(search_vector_fr=query_fr)).annotate(
         rank=Greatest(
@@ -209,17 +205,98 @@ def full_text_matches(queryset, text):
     )
 
 
-def with_snippets(queryset, text):
-    """Annotate ``snippet``: the passages that match, in the reader's language."""
-    language = "fr" if (get_language() or "en").startswith("fr") else "en"
-    return queryset.annotate(
-        snippet=SearchHeadline(
-            document(language),
-            _query(text, language),
-            config=CONFIGS[language],
-            **HEADLINE_OPTIONS,
-        )
+def reader_language():
+    return "fr" if (get_language() or "en").startswith("fr") else "en"
+
+
+def snippets(petitions, text):
+    """{petition id: the passages of its text that match}, for one page of petitions (a
+    list), in the reader's language (else in the other, where the petition is written
+    in that one only). One query, whatever the page's size."""
+    ids = [petition.pk for petition in petitions]
+    if not ids:
+        return {}
+    language = reader_language()
+    if not _postgresql():
+        return _fts_snippets(ids, text, language)
+    other = "fr" if language == "en" else "en"
+    document = Coalesce(
+        NullIf(F(f"search_text_{language}"), _str("")),
+        F(f"search_text_{other}"),
+        output_field=TextField(),
     )
+    headline = SearchHeadline(
+        document, _query(text, language), config=CONFIGS[language], **HEADLINE_OPTIONS
+    )
+    page = type(petitions[0]).objects.filter(pk__in=ids).order_by()
+    return dict(page.annotate(snippet=headline).values_list("pk", "snippet"))
+
+
+# SQLite: FTS5's own syntax, written from the same web-search syntax.
+
+
+def fts_query(text):
+    """An FTS5 query for the words, "phrases", -exclusions and "or" of a search; None
+    when nothing in it can be matched."""
+    required, excluded, either = [], [], False
+    for sign, phrase, word in TERM_RE.findall(text):
+        term = phrase or word
+        if word and word.lower() == "or":
+            either = bool(required)
+            continue
+        if word.startswith("-") and len(word) > 1:
+            sign, term = "-", word[1:]
+        if not re.search(r"\w", term):
+            continue
+        quoted = '"' + term.replace('"', '""') + '"'
+        if sign:
+            excluded.append(quoted)
+        elif either and required:
+            required[-1] = f"({required[-1]} OR {quoted})"
+            either = False
+        else:
+            required.append(quoted)
+    if not required:
+        return None
+    return " AND ".join(required) + "".join(f" NOT {term}" for term in excluded)
+
+
+class FTSMatch(Func):
+    """``pk`` is among the petitions the FTS5 query matches (SQLite).
+
+    Written ``+pk IN (…)``: the "+" keeps SQLite from looking the matches up by id and
+    sorting them all; it walks the list's order index instead and stops at the page.
+    """
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        pk, query = self.get_source_expressions()
+        pk_sql, pk_params = compiler.compile(pk)
+        query_sql, query_params = compiler.compile(query)
+        sql = f"(+{pk_sql} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {query_sql}))"  # noqa: S608
+        return sql, (*pk_params, *query_params)
+
+
+def _fts_snippets(ids, text, language):
+    query = fts_query(text)
+    if query is None or not ids:
+        return {}
+    # The language's column, else the other's: FTS5 picks the column that matches best.
+    sql = (
+        f"SELECT rowid, snippet({FTS_TABLE}, %s, %s, %s, %s, %s), "  # noqa: S608
+        f"snippet({FTS_TABLE}, -1, %s, %s, %s, %s), text_{language} = '' "
+        f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+        f"AND rowid IN ({', '.join(['%s'] * len(ids))})"
+    )
+    marks = [HIGHLIGHT_START, HIGHLIGHT_STOP, " … ", FTS_SNIPPET_TOKENS]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [{"en": 0, "fr": 1}[language], *marks, *marks, query, *ids])
+        return {pk: (either if unwritten else own) for pk, own, either, unwritten in cursor}
+
+
+# Tokens FTS5's snippet() shows around the matches.
+FTS_SNIPPET_TOKENS = 30
 
 
 TERM_RE = re.compile(r'(-?)"([^"]*)"|(\S+)')

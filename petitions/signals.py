@@ -1,10 +1,11 @@
-"""Keep derived columns current: the search vectors, whether the response was late, and
-the petition's last change (a change to any of its parts is one).
+"""Keep derived data current: what each petition asks and its search data
+(petitions.indexing), whether the response was late, and the petition's last change
+(a change to any of its parts is one).
 
 The admin saves a petition, then its clauses, demands, keywords and response,
-in one request: each save refreshes the petition's vectors, so the last one
-leaves them matching what was saved. Fixtures (raw saves) are refreshed too,
-as each part arrives.
+in one request: each save refreshes the petition's search data, so the last one
+leaves it matching what was saved. Fixtures (raw saves) are refreshed too, as
+each part arrives.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
@@ -13,8 +14,8 @@ from django.utils import timezone
 
 from responses.models import GovernmentResponse
 
+from . import indexing
 from .models import Demand, Keyword, Petition, SignatureCount, Subject, WhereasClause
-from .search import full_text_available, refresh_search_vectors
 
 
 @receiver(post_save, sender=Petition)
@@ -22,7 +23,12 @@ def petition_saved(sender, instance, **kwargs):
     petition = Petition.objects.filter(pk=instance.pk)
     # A new presentation date moves the response's due date.
     petition.refresh_response_late()
-    refresh_search_vectors(petition)
+    indexing.refresh(petition)
+
+
+@receiver(post_delete, sender=Petition)
+def petition_deleted(sender, instance, **kwargs):
+    indexing.forget([instance.pk])
 
 
 @receiver(pre_save, sender=GovernmentResponse)
@@ -51,7 +57,7 @@ def response_changed(sender, instance, **kwargs):
 @receiver(post_save, sender=GovernmentResponse)
 @receiver(post_delete, sender=GovernmentResponse)
 def part_changed(sender, instance, **kwargs):
-    refresh_search_vectors(Petition.objects.filter(pk=instance.petition_id))
+    indexing.refresh(Petition.objects.filter(pk=instance.petition_id))
 
 
 @receiver(post_save, sender=WhereasClause)
@@ -73,35 +79,33 @@ def petition_touched(sender, instance, raw=False, **kwargs):
 def keywords_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if not reverse:
         if action in ("post_add", "post_remove", "post_clear"):
-            refresh_search_vectors(Petition.objects.filter(pk=instance.pk))
-    elif action == "pre_clear" and full_text_available():
+            indexing.refresh(Petition.objects.filter(pk=instance.pk))
+    elif action == "pre_clear":
         # A keyword cleared of its petitions: remember which, before they go.
         instance._search_petitions = list(instance.petitions.values_list("pk", flat=True))
-    elif action == "post_clear" and full_text_available():
-        refresh_search_vectors(Petition.objects.filter(pk__in=instance._search_petitions))
+    elif action == "post_clear":
+        indexing.refresh(Petition.objects.filter(pk__in=instance._search_petitions))
     elif action in ("post_add", "post_remove"):
-        refresh_search_vectors(Petition.objects.filter(pk__in=pk_set))
+        indexing.refresh(Petition.objects.filter(pk__in=pk_set))
 
 
 @receiver(post_save, sender=Subject)
 def subject_renamed(sender, instance, created, **kwargs):
     if not created:
-        refresh_search_vectors(Petition.objects.filter(subject=instance))
+        indexing.refresh(Petition.objects.filter(subject=instance))
 
 
 @receiver(post_save, sender=Keyword)
 def keyword_renamed(sender, instance, created, **kwargs):
     if not created:
-        refresh_search_vectors(Petition.objects.filter(keywords=instance))
+        indexing.refresh(Petition.objects.filter(keywords=instance))
 
 
 @receiver(pre_delete, sender=Keyword)
 def keyword_deleting(sender, instance, **kwargs):
-    if full_text_available():
-        instance._search_petitions = list(instance.petitions.values_list("pk", flat=True))
+    instance._search_petitions = list(instance.petitions.values_list("pk", flat=True))
 
 
 @receiver(post_delete, sender=Keyword)
 def keyword_deleted(sender, instance, **kwargs):
-    if full_text_available():
-        refresh_search_vectors(Petition.objects.filter(pk__in=instance._search_petitions))
+    indexing.refresh(Petition.objects.filter(pk__in=instance._search_petitions))

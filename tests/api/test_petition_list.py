@@ -151,3 +151,18 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_throttle(client, samp
     assert client.get("/api/v1/petitions/").status_code == 200
     forged = client.get("/api/v1/petitions/", HTTP_X_FORWARDED_FOR="203.0.113.9")
     assert forged.status_code == 429
+
+
+def test_the_list_counts_only_up_to_its_bound_and_says_when_more_match(
+    client, samples, monkeypatch, django_assert_max_num_queries
+):
+    """At a million petitions a full COUNT would cost more than the page: the API counts
+    up to the list pages' bound, as they do."""
+    monkeypatch.setattr("petitions.pagination.COUNT_LIMIT", 3)
+    page = client.get("/api/v1/petitions/", {"page_size": 2}).json()
+    assert (page["count"], page["more"]) == (3, True)
+    assert len(page["results"]) == 2 and page["next"]
+    assert client.get("/api/v1/petitions/", {"page_size": 2, "page": 3}).status_code == 404
+    monkeypatch.setattr("petitions.pagination.COUNT_LIMIT", 100)
+    page = client.get("/api/v1/petitions/").json()
+    assert (page["count"], page["more"]) == (5, False)

@@ -17,7 +17,15 @@ from tests.conftest import PAGES, SEED_PAGE
 NOT_ON_THE_ENGLISH_PAGE = {"name_fr", "caucus_fr", "riding_fr", "created_at", "updated_at"}
 # Derived from the record on every save (PostgreSQL), so not in the fixture.
 # Computed from the rest of the record, not read from the page.
-DERIVED = {"search_vector_en", "search_vector_fr", "response_late"}
+DERIVED = {
+    "search_vector_en",
+    "search_vector_fr",
+    "asks_en",
+    "asks_fr",
+    "search_text_en",
+    "search_text_fr",
+    "response_late",
+}
 
 
 def fixture_objects(name):

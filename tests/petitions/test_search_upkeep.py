@@ -1,6 +1,7 @@
 """A clerk corrects a petition in the admin, and search finds it by its new words at once."""
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from petitions.models import Keyword, Petition, Subject
@@ -66,3 +67,47 @@ def test_vectors_hold_each_language_stemmed_in_it(samples):
     assert "'packag'" in english and "'plastic'" in english  # English stems
     assert "'emballag'" in french and "'plastiqu'" in french  # French stems
     assert "'44190001'" in english and "'44190001'" in french  # the number, typed compactly
+
+
+def index_rows():
+    """The petitions the SQLite full-text index holds a row for (None elsewhere)."""
+    if connection.vendor != "sqlite":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rowid FROM petitions_search ORDER BY rowid")
+        return [row[0] for row in cursor.fetchall()]
+
+
+def petitions_indexed():
+    if connection.vendor != "sqlite":
+        return None
+    return list(Petition.objects.order_by("pk").values_list("pk", flat=True))
+
+
+def test_deleting_a_clause_a_response_or_a_petition_takes_its_words_out_of_search(client, samples):
+    petition = Petition.objects.get(e_number=2829)
+    assert found(client, "dirtiest rigged") == ["e-2829"]
+    petition.clauses.get(position=1).delete()
+    assert found(client, "dirtiest rigged") == []
+    assert found(client, "fraudulent legitimacy") == ["e-2829"]
+    petition.response.delete()
+    Petition.objects.filter(pk=petition.pk).update(status="presented")
+    assert found(client, "fraudulent legitimacy") == []
+    Petition.objects.get(e_number=90004).delete()
+    assert found(client, "wetland") == []
+    assert index_rows() == petitions_indexed()
+
+
+# A bulk load alters the tables' constraints on PostgreSQL: not within a test's transaction.
+@pytest.mark.django_db(transaction=True)
+def test_an_imported_page_and_a_bulk_load_are_searchable(client):
+    call_command("load_sample_records", verbosity=0)
+    assert found(client, "sharks fins") == ["e-706"]
+    assert found(client, "8545-421-88-13") == ["e-1961"]
+    call_command("seed_demo", petitions=40, verbosity=0)
+    assert index_rows() == petitions_indexed()
+    seeded = Petition.objects.order_by("-pk").first()
+    # Its place name: a made-up word found in no other petition's text.
+    place = seeded.lead_in_en.split(" in ")[-1].rstrip(".") if seeded.kind == "paper" else None
+    words = f'"{place}"' if place else f'"{seeded.initiator_name}"'
+    assert seeded.number in found(client, words)
