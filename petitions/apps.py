@@ -8,8 +8,11 @@ class PetitionsConfig(AppConfig):
 
     def ready(self):
         from django.db.backends.signals import connection_created
+        from django.db.models.signals import post_migrate
 
-        from . import signals  # noqa: F401
+        from . import indexing, signals  # noqa: F401
         from .folding import register_sqlite_function
 
         connection_created.connect(register_sqlite_function)
+        # A flush empties the tables but not SQLite's full-text index; migrate follows.
+        post_migrate.connect(indexing.forget_the_missing, sender=self)

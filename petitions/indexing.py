@@ -7,7 +7,7 @@ PostgreSQL; its row of the full-text index on SQLite (FTS5). Bulk loads write th
 same columns themselves (demo/) and call ``refresh`` or ``refresh_search_vectors``.
 """
 
-from django.db import connection
+from django.db import connection, connections
 
 from . import documents, search
 from .choices import PartStyle
@@ -137,6 +137,20 @@ def write_fts_rows(ids, rows):
             f"INSERT INTO {search.FTS_TABLE} (rowid, text_en, text_fr, terms) "  # noqa: S608
             "VALUES (%s, %s, %s, %s)",
             rows,
+        )
+
+
+def forget_the_missing(using="default", **kwargs):
+    """Drop the SQLite index's rows of petitions that are no longer there."""
+    connection = connections[using]
+    if connection.vendor != search.FTS_VENDOR:
+        return
+    if search.FTS_TABLE not in connection.introspection.table_names():
+        return  # migrated back to before the index
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {search.FTS_TABLE} "  # noqa: S608
+            "WHERE rowid NOT IN (SELECT id FROM petitions_petition)"
         )
 
 

@@ -56,23 +56,16 @@ def response_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=Demand)
 @receiver(post_save, sender=GovernmentResponse)
 @receiver(post_delete, sender=GovernmentResponse)
-def part_changed(sender, instance, **kwargs):
-    indexing.refresh(Petition.objects.filter(pk=instance.petition_id))
-
-
-@receiver(post_save, sender=WhereasClause)
-@receiver(post_delete, sender=WhereasClause)
-@receiver(post_save, sender=Demand)
-@receiver(post_delete, sender=Demand)
-@receiver(post_save, sender=GovernmentResponse)
-@receiver(post_delete, sender=GovernmentResponse)
 @receiver(post_save, sender=SignatureCount)
 @receiver(post_delete, sender=SignatureCount)
-def petition_touched(sender, instance, raw=False, **kwargs):
-    """A change to any part of a petition is a change to the petition: the form of
-    someone who opened it before refuses to save over it (petitions.forms)."""
+def part_changed(sender, instance, raw=False, **kwargs):
+    """The form of someone who opened the petition before refuses to save over this
+    change (petitions.forms); what is searched follows it (signature counts are not)."""
+    petition = Petition.objects.filter(pk=instance.petition_id)
     if not raw:
-        Petition.objects.filter(pk=instance.petition_id).update(updated_at=timezone.now())
+        petition.update(updated_at=timezone.now())
+    if sender is not SignatureCount:
+        indexing.refresh(petition)
 
 
 @receiver(m2m_changed, sender=Petition.keywords.through)

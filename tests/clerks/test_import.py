@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core import serializers
 from django.core.management import CommandError, call_command
 
+from clerks.history import NOT_KEPT
 from clerks.importing import RecordError, import_page
 from clerks.published_page import PageError
 from petitions.models import Demand, Member, ParliamentSession, Petition, Subject, WhereasClause
@@ -15,17 +16,8 @@ from tests.conftest import PAGES, SEED_PAGE
 
 # What the English page cannot show: French names, the record's own timestamps.
 NOT_ON_THE_ENGLISH_PAGE = {"name_fr", "caucus_fr", "riding_fr", "created_at", "updated_at"}
-# Derived from the record on every save (PostgreSQL), so not in the fixture.
-# Computed from the rest of the record, not read from the page.
-DERIVED = {
-    "search_vector_en",
-    "search_vector_fr",
-    "asks_en",
-    "asks_fr",
-    "search_text_en",
-    "search_text_fr",
-    "response_late",
-}
+# Derived from the record on every save, so not in the fixture.
+DERIVED = set(NOT_KEPT["petitions.Petition"])
 
 
 def fixture_objects(name):
