@@ -33,8 +33,9 @@ UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
 RETRY_SECONDS = 5
 WARN_EVERY_SECONDS = 60
 # Seconds to connect and to wait for an answer: Redis answers in well under a
-# millisecond, so anything slower is a Redis that is not there.
-SOCKET_TIMEOUT_SECONDS = 0.5
+# millisecond, so a second is a Redis that is not there (or a machine too busy to
+# serve pages anyway).
+SOCKET_TIMEOUT_SECONDS = 1
 
 # Increments a counter only if it exists, keeping its expiry; nil when it does not.
 INCR_IF_EXISTS = """
