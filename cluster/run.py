@@ -409,7 +409,13 @@ RESULT = re.compile(r"requests: (\d+) in ([\d.]+) s, (\d+) requests/s")
 LATENCY = re.compile(r"latency: p50 ([\d.]+) ms, p90 ([\d.]+) ms, p99 ([\d.]+) ms")
 
 
-def load_test(cluster, duration, connections):
+def load_test(cluster, duration, connections, rounds=1):
+    """wrk over the load test's mix, through the first server's port, then through all.
+
+    The same connections in both runs, split evenly between the ports in the second,
+    with the public host as a load balancer passes it on (so every server shares
+    one copy of each page). Prints a row per run and the ratio; fails on any error.
+    """
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk")
     paths = cluster.folder / "paths"
@@ -426,26 +432,14 @@ def load_test(cluster, duration, connections):
     )
 
     def wrk(bases):
-        share = connections // len(bases)
+        load = ", ".join(f"{figure:.2f}" for figure in os.getloadavg())
+        started = time.strftime("%H:%M:%S", time.gmtime())
         runs = [
             subprocess.Popen(
-                [
-                    "wrk",
-                    "--threads",
-                    "1" if len(bases) > 1 else "2",
-                    "--connections",
-                    str(share),
-                    "--duration",
-                    duration,
-                    "--timeout",
-                    "10s",
-                    "--latency",
-                    "--script",
-                    "loadtest/mix.lua",
-                    base,
-                    "--",
-                    str(paths),
-                ],
+                ["wrk", "--threads", str(max(1, 2 // len(bases)))]
+                + ["--connections", str(connections // len(bases)), "--duration", duration]
+                + ["--timeout", "10s", "--latency", "--header", "Host: localhost"]
+                + ["--script", "loadtest/mix.lua", base, "--", str(paths)],
                 cwd=ROOT,
                 stdout=subprocess.PIPE,
                 text=True,
@@ -453,20 +447,33 @@ def load_test(cluster, duration, connections):
             for base in bases
         ]
         outputs = [run.communicate()[0] for run in runs]
-        failed = [run.returncode for run in runs if run.returncode]
-        total = sum(int(RESULT.search(out).group(3)) for out in outputs)
-        p50 = [LATENCY.search(out).group(1) for out in outputs]
-        return total, p50, failed, outputs
+        if any(run.returncode for run in runs):
+            print("\n".join(outputs))
+            sys.exit("the load test saw errors")
+        results = [RESULT.search(out).groups() for out in outputs]
+        latencies = ["/".join(LATENCY.search(out).groups()) for out in outputs]
+        rate = sum(int(result[2]) for result in results)
+        print(
+            f"| {started} | {len(bases)} | {load} | {sum(int(r[0]) for r in results):,} "
+            f"| {rate:,} | {'; '.join(latencies)} ms | 0 |"
+        )
+        return rate
 
-    print(f"== {os.getloadavg()} load before; {connections} connections for {duration}")
-    one, one_p50, one_failed, one_out = wrk(cluster.servers[:1])
-    print(f"one port:  {one} requests/s (p50 {', '.join(one_p50)} ms)")
-    both, both_p50, both_failed, both_out = wrk(cluster.servers)
-    print(f"both ports: {both} requests/s (p50 {', '.join(both_p50)} ms)")
-    print(f"ratio both/one: {both / one:.2f}; load after {os.getloadavg()}")
-    if one_failed or both_failed:
-        print("\n".join(one_out + both_out))
-        sys.exit("the load test saw errors")
+    print(
+        f"{connections} connections for {duration}, "
+        f"{cluster.server_count} servers of {cluster.workers} workers × {cluster.threads} threads"
+    )
+    print(
+        "| started (UTC) | ports | load before (1, 5, 15 min) | requests | requests/s "
+        "| p50/p90/p99 per port | errors |"
+    )
+    print("| --- | ---: | --- | ---: | ---: | --- | --- |")
+    ratios = []
+    for _ in range(rounds):
+        one = wrk(cluster.servers[:1])
+        both = wrk(cluster.servers)
+        ratios.append(both / one)
+    print(f"ratio of requests/s, both ports to one: {', '.join(f'{r:.2f}' for r in ratios)}")
 
 
 def main():
@@ -475,6 +482,7 @@ def main():
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
     parser.add_argument("--loadtest", metavar="DURATION", help="wrk through one port, then both")
     parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--rounds", type=int, default=1, help="load test rounds (one, then both)")
     parser.add_argument(
         "--replica-delay", metavar="TIME", help="replay changes this late on the replica (2s)"
     )
@@ -486,7 +494,7 @@ def main():
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with cluster:
         if args.loadtest:
-            load_test(cluster, args.loadtest, args.connections)
+            load_test(cluster, args.loadtest, args.connections, args.rounds)
             return
         print(
             f"Primary {cluster.database_url('primary')}\n"
