@@ -26,7 +26,7 @@ API_RATE = 20
 CLUSTER_SETTINGS = {"DJANGO_API_RATE": f"{API_RATE}/minute", "DJANGO_PAGE_RATE": "off"}
 # The replica replays each change this late: a server that read a page from it right
 # after a clerk's save would serve the old record.
-REPLICA_DELAY_SECONDS = 2
+REPLICA_DELAY_SECONDS = 3
 # What the load balancer passes on as the host: the same for every server, so the
 # servers share one copy of each page.
 PUBLIC_HOST = "localhost"
