@@ -15,8 +15,8 @@ If the chosen replica fails during the request, the page is made again from the
 primary (a GET changes nothing), and the replica is skipped for a while: a replica
 going down costs a reader nothing but time.
 
-Without replicas nothing here runs a query or changes a thing: the router answers
-"no opinion" and the middleware passes requests straight on.
+Without replicas nothing here runs a query or changes a thing: every read goes to
+the primary, and the middleware passes requests straight on.
 """
 
 import contextvars
@@ -25,6 +25,8 @@ import random
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import HttpResponse
+
+from pagecache.models import current_version
 
 from .middleware import DATABASE_UNAVAILABLE
 from .replicas import replicas
@@ -61,8 +63,6 @@ def choose_replica(request):
         return DEFAULT_DB_ALIAS
     version = getattr(request, "record_version", None)
     if version is None:
-        from pagecache.models import current_version
-
         version = current_version()
     aliases = list(settings.DATABASE_REPLICAS)
     start = random.randrange(len(aliases))
