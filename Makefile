@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run test browser-deps lint format check ci lock messages serve loadtest backup restore bench
+.PHONY: install run test browser-deps lint format check ci lock messages serve loadtest backup restore bench cluster
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,9 @@ run: install
 	$(DEV_ENV) $(PY) manage.py load_sample_records
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
-# PYTEST_ARGS=--require-browser (as CI runs) fails, rather than skips, the
-# browser tests when Chromium or axe-core is missing.
+# PYTEST_ARGS="--require-browser --require-cluster" (as CI runs) fails, rather
+# than skips, the browser tests when Chromium or axe-core is missing, and the
+# cluster tests when PostgreSQL's server binaries or redis-server are.
 test: install browser-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -65,7 +66,7 @@ lock: $(PY)
 # French translations: collect the interface's strings into locale/fr/LC_MESSAGES/django.po
 # (translate any new or fuzzy entry there), then compile django.mo, which is
 # committed so that `make run` needs no gettext. Needs GNU gettext.
-MESSAGE_IGNORES := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=loadtest \
+MESSAGE_IGNORES := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=cluster --ignore=loadtest \
 	--ignore=node_modules --ignore=screenshots
 messages: install
 	$(DEV_ENV) $(PY) manage.py makemessages --locale fr --no-location --no-obsolete --no-wrap $(MESSAGE_IGNORES)
@@ -104,3 +105,11 @@ BENCH_ARGS ?=
 bench: install
 	command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(PY) bench/run.py --sizes $(BENCH_SIZES) --databases $(BENCH_DATABASES) $(BENCH_ARGS)
+
+# --- Several machines, on this one ----------------------------------------------
+# A PostgreSQL primary and its streaming replica, Redis and two gunicorn servers on
+# loopback (README: Deploying on several machines); Ctrl-C stops them and removes
+# their folder. CLUSTER_ARGS="--loadtest 30s" drives one port, then both, with wrk.
+CLUSTER_ARGS ?=
+cluster: install
+	$(PY) -m cluster.run $(CLUSTER_ARGS)

@@ -7,7 +7,9 @@ DJANGO_DEBUG=1 (as `make run` sets it), an insecure key. Production
 
 import datetime
 import os
+import socket
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -72,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "ops.request_id.RequestIdMiddleware",
+    "ops.middleware.DiagnosticHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "ops.middleware.SecurityHeadersMiddleware",
@@ -86,6 +89,8 @@ MIDDLEWARE = [
     "ops.middleware.PageRateLimitMiddleware",
     "ops.middleware.DatabaseUnavailableMiddleware",
     "pagecache.middleware.AnonymousPageCacheMiddleware",
+    # After the page cache: a page it serves reads nothing; a retry redoes only the view.
+    "ops.routing.ReplicaReadsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -119,23 +124,75 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # An unreachable server fails the request in seconds (a 503), not minutes.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 
+# Read replicas (PostgreSQL standbys of the primary above), comma-separated. Anonymous
+# readers of the public record are served from one that holds the record as it
+# stands; everything else reads and writes the primary (ops/routing.py,
+# ops/replicas.py). A replica that does not answer, or is more than
+# DJANGO_REPLICA_MAX_LAG_SECONDS behind, is skipped.
+DATABASE_REPLICAS = []
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    replica = dj_database_url.parse(
+        url,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    if {replica["ENGINE"], DATABASES["default"]["ENGINE"]} != {"django.db.backends.postgresql"}:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URLS: replicas are PostgreSQL standbys of a PostgreSQL "
+            "primary (DATABASE_URL); write each as postgres://user@host:5432/name."
+        )
+    # A replica that does not answer is skipped after 2 seconds (libpq's least).
+    replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    # The test suite, if run with replicas set, reads its one test database through them.
+    replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica{number}"] = replica
+    DATABASE_REPLICAS.append(f"replica{number}")
+DATABASE_ROUTERS = ["ops.routing.PrimaryReplicaRouter"]
+REPLICA_MAX_LAG_SECONDS = float(os.environ.get("DJANGO_REPLICA_MAX_LAG_SECONDS", "10"))
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Each server process keeps its own copy of recently served anonymous pages, up to
-# a number of bytes; the record's version in the database tells every process when
-# they are stale. Rate limits count in one file shared by the machine's processes.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {
-        "BACKEND": "pagecache.store.BoundedMemoryCache",
-        "LOCATION": "pages",
-        "OPTIONS": {"MAX_BYTES": int(os.environ.get("DJANGO_PAGE_CACHE_MB", "32")) * 2**20},
-    },
-    "ratelimit": {
-        "BACKEND": "ops.sharedcache.SharedFileCache",
-        "LOCATION": os.environ.get("DJANGO_RATE_LIMIT_FILE", str(BASE_DIR / "ratelimits.sqlite3")),
-    },
-}
+# The cache the app servers share: Redis (DJANGO_CACHE_URL=redis://host:6379/0) for
+# several machines; unset, each machine keeps its own (one server, `make run`).
+# It holds the anonymous pages (still checked against the record's version in the
+# database on every request, so a clerk's save is seen at once by every server),
+# the rate limits' counts and the filter form's lists. Unreachable, it is an empty
+# cache that keeps nothing (ops/rediscache.py): pages are rendered, limits not counted.
+SHARED_CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "").strip()
+if SHARED_CACHE_URL:
+    if not SHARED_CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            "DJANGO_CACHE_URL: write it as redis://host:6379/0 (rediss:// for TLS, "
+            "unix:///path/redis.sock?db=0 for a socket)."
+        )
+    CACHES = {
+        name: {
+            "BACKEND": "ops.rediscache.SharedRedisCache",
+            "LOCATION": SHARED_CACHE_URL,
+            # One Redis database may serve other sites: every key is ours by its prefix.
+            "KEY_PREFIX": f"petition-record-{name}",
+        }
+        for name in ("default", "pages", "ratelimit")
+    }
+else:
+    # Each server process keeps its own copy of recently served anonymous pages, up
+    # to a number of bytes; the record's version in the database tells every process
+    # when they are stale. Rate limits count in one file shared by the machine's
+    # processes.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "pagecache.store.BoundedMemoryCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_BYTES": int(os.environ.get("DJANGO_PAGE_CACHE_MB", "32")) * 2**20},
+        },
+        "ratelimit": {
+            "BACKEND": "ops.sharedcache.SharedFileCache",
+            "LOCATION": os.environ.get(
+                "DJANGO_RATE_LIMIT_FILE", str(BASE_DIR / "ratelimits.sqlite3")
+            ),
+        },
+    }
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 
 # What one client (one address, or one IPv6 /64) may ask for (ops/ratelimit.py):
@@ -170,8 +227,16 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "fr"), "fr": ("en",), "
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploads (Members' photos): files under DJANGO_MEDIA_ROOT by default; with several
+# app servers, a folder they all mount, or another storage class
+# (DJANGO_MEDIA_STORAGE, configured by its own settings) that they all reach.
+# Served by the proxy in front (README), at DJANGO_MEDIA_URL.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage"
+        )
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -180,8 +245,8 @@ STORAGES = {
         )
     },
 }
-MEDIA_URL = "media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "media/")
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
@@ -210,6 +275,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # No start-up banner in the log (commands print data on standard output).
 AXES_VERBOSE = False
+# Lockouts are counted in the primary database (django-axes' database handler), which
+# every app server shares and which outlives a restart of the cache; the router
+# keeps their reads there too. Sessions likewise (and messages, in a cookie or the
+# session), so a clerk may be answered by any server.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Admin sessions end with the browser, or after this many idle seconds.
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_SECONDS", str(2 * 60 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True
@@ -223,6 +294,12 @@ AXES_CLIENT_IP_CALLABLE = "ops.clients.client_address"
 AXES_LOCKOUT_CALLABLE = "clerks.lockout.lockout_response"
 
 # --- Production: HTTPS behind a proxy, security headers, logs ---------------
+# Responses name the server that answered (X-Served-By: DJANGO_SERVER_NAME, or the
+# host name, and the process) and the database a page was read from
+# (X-Database-Alias): for finding a misbehaving server behind a load balancer, and
+# for the cluster tests. Off by default: they tell the public how the site runs.
+DIAGNOSTIC_HEADERS = env_bool("DJANGO_DIAGNOSTIC_HEADERS")
+SERVER_NAME = os.environ.get("DJANGO_SERVER_NAME") or socket.gethostname()
 # The proxy in front terminates TLS and says so in X-Forwarded-Proto, which is
 # trusted only when a proxy is configured: without one, any client could claim
 # HTTPS (and have pages written with https:// links for everyone).
@@ -241,6 +318,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 
+# Uploaded photos may be served from another host (DJANGO_MEDIA_URL).
+_media = urlsplit(MEDIA_URL)
+MEDIA_ORIGIN = [f"{_media.scheme}://{_media.netloc}"] if _media.scheme and _media.netloc else []
+
 # Scripts, styles and images come from our own static files only: no inline
 # code anywhere (the Django admin has none either), no framing.
 CONTENT_SECURITY_POLICY = {
@@ -248,7 +329,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [NONE],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF],
+        "img-src": [SELF, *MEDIA_ORIGIN],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],

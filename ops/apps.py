@@ -42,6 +42,8 @@ def check_rates():
 
 def rate_limit_file_is_writable(app_configs=None, **kwargs):
     """Without it the limits are not counted (requests pass, and the log says so)."""
+    if settings.CACHES["ratelimit"]["BACKEND"] != "ops.sharedcache.SharedFileCache":
+        return []  # counted in the shared cache (DJANGO_CACHE_URL)
     folder = Path(settings.CACHES["ratelimit"]["LOCATION"]).parent
     if folder.is_dir() and os.access(folder, os.W_OK):
         return []

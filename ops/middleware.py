@@ -1,6 +1,7 @@
 """Response headers and failure handling that apply to every page."""
 
 import logging
+import os
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
@@ -122,3 +123,20 @@ def too_many_requests(request, wait):
     response["Retry-After"] = str(wait)
     response["Cache-Control"] = "no-store"
     return response
+
+
+class DiagnosticHeadersMiddleware:
+    """``X-Served-By``: the server and process that answered (``DJANGO_DIAGNOSTIC_HEADERS``).
+
+    Outside the page cache, so a page kept by one server and served by another names
+    the one that served it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.DIAGNOSTIC_HEADERS:
+            response["X-Served-By"] = f"{settings.SERVER_NAME} pid={os.getpid()}"
+        return response

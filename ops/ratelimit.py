@@ -1,8 +1,10 @@
 """How much one client may ask of the site, counted across every server process.
 
 Three limits, each per client (``ops.clients.client_key``: the address, or an IPv6
-client's /64), all in the shared cache ``ratelimit`` (``ops.sharedcache``, one file
-for the machine's processes, so N workers do not each allow the whole limit):
+client's /64), all in the cache ``ratelimit``, which every process that serves the
+site shares, so N workers do not each allow the whole limit: the Redis every app
+server uses (``DJANGO_CACHE_URL``, ``ops.rediscache``), or on one machine a file
+its processes share (``ops.sharedcache``):
 
 - pages (``PAGE_RATE``): every public page, feed, sitemap and robots.txt, cached or not;
 - the API (``API_ANONYMOUS_RATE``, ``api.throttling``), JSON and CSV alike;
@@ -15,8 +17,8 @@ a tenth of it each (so a client cannot double its rate across a fixed window's e
 and ``Retry-After`` says exactly when the oldest requests leave the window, never more
 than one period). A refused request is not counted, so a client that waits the
 ``Retry-After`` it was given is served. If the count cannot be
-kept (the file unwritable), requests are let through and the failure logged: a limit
-must not take the site down.
+kept (the file unwritable, Redis unreachable), requests are let through and the
+failure logged: a limit must not take the site down.
 """
 
 import functools
@@ -120,7 +122,7 @@ class Slots:
         self.key = f"slots:{key}"
         self.limit = limit
 
-    def take(self):
+    def take(self, attempts=2):
         if self.limit is None:
             return True
         cache = caches[CACHE]
@@ -134,8 +136,9 @@ class Slots:
         except STORE_ERRORS as error:
             warn("Slot not counted (%s): %s", self.key, error)
         except ValueError:
-            # The count lapsed between add and incr: count from nothing again.
-            return self.take()
+            # The count lapsed between add and incr: count from nothing again. Twice
+            # in a row, the store keeps nothing (Redis unreachable): let it through.
+            return self.take(attempts - 1) if attempts > 1 else True
         return True
 
     def renew(self):

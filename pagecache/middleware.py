@@ -1,6 +1,8 @@
 """Anonymous pages served from a cache, with ETags, until the record changes.
 
-Each address keeps one copy, with the record's version it was rendered from. The
+Each address keeps one copy, with the record's version it was rendered from, in
+the ``pages`` cache: this process's memory, or with several app servers the cache
+they share (``DJANGO_CACHE_URL``), so a page made by one is served by all. The
 address is the whole of it, scheme and host included (feeds, the sitemap and
 robots.txt write absolute links, so a request with a forged ``Host`` or
 ``X-Forwarded-Proto`` only ever gets its own copy), in the request's language, with
@@ -9,11 +11,12 @@ from the request before the page is rendered, so ``?utm_source=...`` is the page
 itself, not a new copy and a new rendering.
 
 A copy is served while the record's version is the one it was rendered from (a
-clerk's save bumps it, so every process sees the change on its next request) and for
-at most ``PAGE_CACHE_SECONDS``. Clients revalidate each time (``no-cache``) and get a
-304 when nothing changed. When the database cannot be reached, the copy this process
-holds is served however old, marked ``Cache-Status: ...; detail=stale``; without one,
-the page is rendered as usual (what needs the database then gets the 503 page).
+clerk's save bumps it in the database, so every process of every server sees the
+change on its next request) and for at most ``PAGE_CACHE_SECONDS``. Clients
+revalidate each time (``no-cache``) and get a 304 when nothing changed. When the
+database cannot be reached, the copy the cache holds is served however old, marked
+``Cache-Status: ...; detail=stale``; without one, the page is rendered as usual
+(what needs the database then gets the 503 page).
 """
 
 import hashlib
@@ -34,6 +37,9 @@ CACHEABLE_TYPES = ("text/html", "application/atom+xml", "application/xml", "text
 EXCLUDED_PREFIXES = ("/admin/", "/api/", "/healthz")
 UNAVAILABLE = (OperationalError, InterfaceError)
 CACHE_NAME = "petition-record"
+# A copy is served for PAGE_CACHE_SECONDS, and kept longer for the database's
+# outages (served stale); the shared cache forgets it after this.
+KEEP_SECONDS = 24 * 3600
 
 
 def reads_query(*names):
@@ -66,6 +72,8 @@ class AnonymousPageCacheMiddleware:
             version = current_version()
         except UNAVAILABLE:
             return self._stale(key) or self.get_response(request)
+        # The page is made from a database holding this version (ops.routing).
+        request.record_version = version
 
         etag = quote_etag(hashlib.sha256(f"{version}|{address}".encode()).hexdigest()[:32])
         if etag in _if_none_match(request):
@@ -86,7 +94,7 @@ class AnonymousPageCacheMiddleware:
             return response
         response["ETag"] = etag
         patch_cache_control(response, public=True, no_cache=True)
-        cache.set(key, (version, time.time(), response), None)
+        cache.set(key, (version, time.time(), response), KEEP_SECONDS)
         response["Cache-Status"] = f"{CACHE_NAME}; fwd=miss; stored"
         return response
 

@@ -23,16 +23,26 @@ class RecordVersion(models.Model):
         return f"{self.number} ({self.changed_at.isoformat()})"
 
 
-def current_version():
+def current_version(using=None):
     """A token naming the record as it stands: (number, time of the last change).
 
     The time keeps tokens unique even after a restore brings back an older number.
+    Read from the primary database, unless ``using`` names another (a replica, to
+    learn how far it has replayed: ``ops.replicas``).
     """
-    row = RecordVersion.objects.filter(pk=ROW).values_list("number", "changed_at").first()
+    rows = RecordVersion.objects.using(using) if using else RecordVersion.objects
+    row = rows.filter(pk=ROW).values_list("number", "changed_at").first()
     if row is None:
         return "0"
     number, changed_at = row
     return f"{number}.{int(changed_at.timestamp() * 1_000_000)}"
+
+
+def changed_at(version):
+    """When the record took ``version`` (a token of ``current_version``): seconds since
+    the epoch, or None for a record never changed."""
+    _, _, micros = version.partition(".")
+    return int(micros) / 1_000_000 if micros else None
 
 
 def bump():

@@ -1,19 +1,27 @@
 """The filter form's choices that come from the record: sessions, Members, subjects, keywords.
 
 A list page offers several hundred of them, and they change only when the
-record does; so each process reads, labels and writes them out as <option>s
-once per record version and language, and only when a form is shown (the API
-validates with the same form and never lists them).
+record does; so they are read, labelled and written out as <option>s once per
+record version and language, and only when a form is shown (the API validates
+with the same form and never lists them). Each process keeps them in memory; the
+first to need a version's lists also puts them in the shared cache (``default``:
+with several app servers, the one they share), where the others find them
+instead of reading them again.
 """
 
 import functools
 import threading
 
+from django.core.cache import caches
 from django.utils.translation import get_language
 
 from pagecache.models import current_version
 
 from .widgets import write_options
+
+# Long enough for a version's lists to be found by every server; a new version
+# makes new keys, so this only bounds what an unchanging record leaves behind.
+SHARED_SECONDS = 24 * 3600
 
 
 class RecordChoices:
@@ -40,8 +48,14 @@ class RecordChoices:
                 self._version, self._lists = version(), {}
             lists = self._lists
         if key not in lists:
-            choices = [(str(value), str(label)) for value, label in field.choices]
-            lists[key] = (choices, write_options(choices))
+            shared = caches["default"]
+            shared_key = f"record-choices:{version()}:{name}:{key[1]}"
+            found = shared.get(shared_key)
+            if found is None:
+                choices = [(str(value), str(label)) for value, label in field.choices]
+                found = (choices, write_options(choices))
+                shared.set(shared_key, found, SHARED_SECONDS)
+            lists[key] = found
         return lists[key]
 
 

@@ -108,3 +108,9 @@ def pytest_addoption(parser):
         action="store_true",
         help="fail, rather than skip, the browser tests when Chromium or axe-core is missing",
     )
+    parser.addoption(
+        "--require-cluster",
+        action="store_true",
+        help="fail, rather than skip, the cluster tests when PostgreSQL's or Redis's "
+        "server binaries are missing",
+    )

@@ -4,6 +4,11 @@ import os
 import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-" + "k" * 50)
+# The suite runs as one server does: its own caches, one database. The settings of
+# several servers are tested against a real cluster (tests/cluster/), which gets
+# them from its own environment.
+for name in ("DJANGO_CACHE_URL", "DATABASE_REPLICA_URLS", "DJANGO_DIAGNOSTIC_HEADERS"):
+    os.environ.pop(name, None)
 
 from config.settings import *  # noqa: E402, F403
 

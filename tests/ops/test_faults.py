@@ -34,11 +34,16 @@ PAGES = [
 def test_load_balancer_health_check_follows_the_database(client, unreachable_database):
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.content == b"database unavailable\n"
+    assert response.json() == {
+        "status": "unavailable",
+        "database": "unavailable",
+        "replica": "off",
+        "cache": "local",
+    }
     unreachable_database.restore()
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.content == b"ok\n"
+    assert response.json() == {"status": "ok", "database": "ok", "replica": "off", "cache": "local"}
 
 
 @pytest.mark.parametrize("url", PAGES)
