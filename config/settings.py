@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "api",
     "demo",
     "pagecache",
+    "figures",
 ]
 
 MIDDLEWARE = [

@@ -33,7 +33,10 @@ urlpatterns = [
 # Public pages live at /en/... and /fr/...; an address without the prefix gets
 # a temporary redirect (LocaleMiddleware) to the visitor's language, which is
 # why it cannot be permanent: the target differs from one visitor to the next.
-urlpatterns += i18n_patterns(path("", include("petitions.urls")))
+urlpatterns += i18n_patterns(
+    path("", include("petitions.urls")),
+    path("", include("figures.urls")),
+)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -609,6 +609,9 @@ class Petition(CleanTextsMixin, models.Model):
             models.Index(
                 fields=["response_late", "presented_on", "id"], name="petition_response_late"
             ),
+            # Petitions counted per session, kind and status (the statistics page)
+            # from the index alone, without reading the rows' texts.
+            models.Index(fields=["session", "kind", "status"], name="petition_session_kind_status"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -75,6 +75,14 @@ class GovernmentResponse(CleanTextsMixin, models.Model):
         ordering = ["-tabled_on", "-id"]
         verbose_name = _("government response")
         verbose_name_plural = _("government responses")
+        indexes = [
+            # Responses counted per office and days waited (the statistics page)
+            # from the index alone, without reading the responses' texts.
+            models.Index(
+                fields=["petition", "tabled_on", "office_en", "office_fr"],
+                name="response_waits_by_office",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(sessional_paper="") | Q(sessional_paper__regex=SESSIONAL_PAPER_FORMAT),
