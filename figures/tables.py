@@ -18,7 +18,7 @@ from petitions.choices import RESPONSE_DAYS, Kind
 from petitions.models import plain_ordinal
 
 from . import charts
-from .statistics import KINDS, OUTCOMES
+from .statistics import KINDS, OUTCOMES, OfficeRow
 
 # The offices drawn: those with the most responses (the CSV holds every one).
 OFFICES_DRAWN = 15
@@ -224,8 +224,24 @@ def office_name(row):
     return name if name.text else _("Office not recorded (tabled as a sessional paper)")
 
 
+def offices_by_name(offices):
+    """The offices as the page names them: rows whose name reads the same in the page's
+    language (the same English name with two French spellings) are one office."""
+    merged = {}
+    for row in offices:
+        name = office_name(row)
+        key = str(name)
+        if key in merged:
+            merged[key][1].answered += row.answered
+            merged[key][1].late += row.late
+        else:
+            merged[key] = (name, OfficeRow(row.office_en, row.office_fr, row.answered, row.late))
+    return sorted(merged.values(), key=lambda pair: (-pair[1].answered, str(pair[0])))
+
+
 def responding_offices(figures, drawn=OFFICES_DRAWN):
-    offices = figures.offices
+    named = offices_by_name(figures.offices)
+    offices = [row for _, row in named]
     rows = [[office_name(row), row.answered, row.late, Share(row.late_share)] for row in offices]
     shown = rows[:drawn]
     if offices:

@@ -12,8 +12,8 @@ from .pages import ADMIN_PETITION_FORM, PUBLIC_PAGES
 
 pytestmark = pytest.mark.browser
 
-# A small phone, and a common laptop.
-WIDTHS = {375: 812, 1280: 900}
+# A phone, and a common laptop.
+WIDTHS = {390: 844, 1280: 900}
 
 
 def assert_fits_and_photograph(page, path, name, screenshots):
