@@ -66,7 +66,9 @@
         return;
       }
       select.size = Math.max(2, Math.min(shown + 1, SHOWN_AT_ONCE));
-      status.textContent = form.dataset.narrowCount.replace("%s", String(shown));
+      status.textContent = shown === 1
+        ? form.dataset.narrowOne
+        : form.dataset.narrowMany.replace("{count}", String(shown));
       var chosen = select.options[select.selectedIndex];
       if (first && (!chosen || chosen.hidden || !chosen.value)) {
         select.value = first.value;
