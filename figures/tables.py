@@ -242,13 +242,16 @@ def offices_by_name(offices):
 def responding_offices(figures, drawn=OFFICES_DRAWN):
     named = offices_by_name(figures.offices)
     offices = [row for _, row in named]
-    rows = [[office_name(row), row.answered, row.late, Share(row.late_share)] for row in offices]
+    rows = [[name, row.answered, row.late, Share(row.late_share)] for name, row in named]
     shown = rows[:drawn]
-    if offices:
-        worst = max(
-            (row for row in offices[:drawn] if row.answered),
-            key=lambda row: (row.late_share, row.answered),
-        )
+    # Among the offices drawn that are named: responses tabled as sessional papers,
+    # without an office, are no office's record.
+    worst = max(
+        (row for row in offices[:drawn] if row.answered and (row.office_en or row.office_fr)),
+        key=lambda row: (row.late_share, row.answered),
+        default=None,
+    )
+    if worst is not None:
         summary = ngettext(
             "%(offices)s office has responded. Of the %(drawn)s with the most responses, the "
             "%(worst)s answered the largest share late: %(share)s of %(answered)s.",

@@ -184,3 +184,18 @@ def test_domain_apps_do_not_import_figures():
         for path in Path(settings.BASE_DIR, app).rglob("*.py"):
             source = path.read_text()
             assert not re.search(r"^\s*(from|import) figures\b", source, re.M), path
+
+
+def test_statistics_page_is_served_from_the_page_cache_with_the_version_it_read(
+    client, samples, settings, django_assert_num_queries
+):
+    """With the page cache on, the figures are built with the version the cache read:
+    the version and four aggregate queries, then the page itself from the cache."""
+    settings.PAGE_CACHE_SECONDS = 600
+    with django_assert_num_queries(5):
+        first = client.get("/en/statistics/")
+    assert first["Cache-Status"].endswith("stored")
+    with django_assert_num_queries(1):
+        again = client.get("/en/statistics/")
+    assert again["Cache-Status"].endswith("hit")
+    assert again.content == first.content

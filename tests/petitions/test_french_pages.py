@@ -140,3 +140,12 @@ def test_an_unprefixed_address_redirects_to_the_browsers_language(client, e2829)
     response = client.get("/", headers={"accept-language": "de"})
     assert response["Location"] == "/en/"
     assert "Accept-Language" in response["Vary"]
+
+
+def test_french_page_of_an_english_only_petition_says_so_once_near_the_top(client, e2829):
+    body = client.get("/fr/petitions/e-2829/").content.decode()
+    note = "Une partie de cette pétition n’est pas enregistrée en français"
+    assert body.count(note) == 1
+    # Before the petition's heading, and its English blocks still marked as English.
+    assert body.index(note) < body.index('id="petition-title"')
+    assert re.search(r'<[a-z]+ [^>]*lang="en"[^>]*>\s*(<p>)?We, the undersigned', body)
