@@ -8,18 +8,16 @@ the models give.
 import datetime as dt
 import random
 
-from petitions import documents
+from petitions import documents, rules
 from petitions.choices import (
-    CERTIFICATION_THRESHOLD,
-    RESPONSE_DAYS,
-    SIGNING_PERIODS,
     AddresseeKind,
     Kind,
     PartStyle,
     Province,
     Status,
 )
-from petitions.models import OTTAWA, Demand, Petition, SignatureCount, WhereasClause
+from petitions.models import Demand, Petition, SignatureCount, WhereasClause
+from petitions.rules import CERTIFICATION_THRESHOLD, OTTAWA, RESPONSE_DAYS, SIGNING_PERIODS
 from responses.models import GovernmentResponse
 
 from . import vocabulary as words
@@ -182,8 +180,7 @@ class PetitionFactory:
             petition_no = f"{session['code']}-{self._next_serial(session['id']):05d}"
         response_late = None
         if dates["tabled_on"]:
-            due_on = dates["presented_on"] + dt.timedelta(days=RESPONSE_DAYS)
-            response_late = dates["tabled_on"] > due_on
+            response_late = rules.is_late(dates["presented_on"], dates["tabled_on"])
         e_number = None
         if electronic:
             e_number = self.e_number

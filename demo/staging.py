@@ -23,7 +23,7 @@ from collections import Counter
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from petitions.models import SEARCH_VECTORS, Petition
-from petitions.search import refresh_search_vectors
+from petitions.vectors import refresh_search_vectors
 
 from .generator import COLUMNS
 from .loaders import column_list, copy_rows

@@ -17,8 +17,9 @@ from django.core.cache import caches
 from django.db.models import Count, F, Func, IntegerField
 
 from pagecache.models import current_version
-from petitions.choices import RESPONSE_DAYS, Kind, Status
+from petitions.choices import Kind, Status
 from petitions.models import ParliamentSession, Petition
+from petitions.rules import RESPONSE_DAYS
 from responses.models import GovernmentResponse
 
 # Long enough for every server to find a version's figures; a new version makes

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from petitions import languages
-from petitions.choices import RESPONSE_DAYS, Kind
+from petitions.choices import Kind
 from petitions.models import plain_ordinal
+from petitions.rules import RESPONSE_DAYS
 
 from . import charts
 from .statistics import KINDS, OUTCOMES, OfficeRow

@@ -20,7 +20,7 @@ from petitions.models import (
     SignatureCount,
     WhereasClause,
 )
-from petitions.search import refresh_search_vectors
+from petitions.vectors import refresh_search_vectors
 from responses.models import GovernmentResponse
 
 

@@ -1,9 +1,8 @@
 """The filters a list page applies, each with the address of the list without it.
 
-Kept beside the statistics page's tags so that the domain apps stay free of
-page layout; the labels come from the filter form's own choices, which
-``petitions.record_choices`` caches per record version, so showing them costs
-no query the form does not already make.
+The labels come from the filter form's own choices, which
+``public.record_choices`` caches per record version, so showing them costs no
+query the form does not already make.
 """
 
 from django import template
