@@ -11,6 +11,7 @@ from django.db import connection
 from demo import staging
 from demo.generator import session_shares
 from demo.management.commands import seed_demo
+from petitions import indexing
 from petitions.models import (
     SEARCH_VECTORS,
     Demand,
@@ -94,6 +95,31 @@ def test_asking_for_more_petitions_than_sessions_can_number_is_an_error(db):
     with pytest.raises(CommandError, match="Petition Nos"):
         call_command("seed_demo", petitions=5_000_000, verbosity=0)
     assert not Petition.objects.exists()
+
+
+def derived_data(petitions):
+    """What the application derives from each petition: stored texts, vectors, index row."""
+    columns = ["id", *indexing.STORED]
+    if connection.vendor == "postgresql":
+        columns += SEARCH_VECTORS
+    derived = list(petitions.order_by("id").values_list(*columns))
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT rowid, text_en, text_fr, terms FROM petitions_search ORDER BY 1")
+            index_rows = {row[0]: row for row in cursor.fetchall()}
+        derived = [(*row, index_rows.get(row[0])) for row in derived]
+    return derived
+
+
+def test_made_up_petitions_hold_what_the_application_derives_from_their_records(samples):
+    before = Petition.objects.order_by("-id").values_list("id", flat=True)[0]
+    call_command("seed_demo", petitions=300, batch=70, verbosity=0)
+    seeded = Petition.objects.filter(id__gt=before)
+    loaded = derived_data(seeded)
+    assert len(loaded) == 300 and all(row[-1] for row in loaded)
+    # Computed again from the records, as a save would.
+    indexing.refresh(seeded)
+    assert derived_data(seeded) == loaded
 
 
 def staging_schemas():
