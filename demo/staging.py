@@ -2,12 +2,12 @@
 
 The generated rows are copied into unlogged tables of a schema of their own, which
 the site never reads. Worker threads, each on its own connection, take one staged
-batch after another and, in one transaction per batch: fill its petitions' search
-vectors with the application's own ``refresh_search_vectors`` (the staging schema
-first on the search_path, so the very same SQL reads the staged clauses, demands,
-keywords and responses, and the real subjects and keywords); then insert its rows
-into the real tables, vectors included, and commit. Meanwhile the generator goes on
-with the next batches, so Python and the database each keep a core busy.
+batch after another and, in one transaction per batch, insert its rows into the real
+tables: the parts as they are, the petitions with their search vectors, computed on
+the way by the application's own SQL (``petitions.search.search_vector``) with the
+staging schema first on the search_path, so that it reads the staged clauses,
+demands, keywords and responses. Meanwhile the generator goes on with the next
+batches, so Python and the database each keep a core busy.
 
 Readers see each batch whole at its commit and are never blocked: a batch takes only
 the locks of any insert. The schema is dropped at the end, or after a failure.
@@ -19,9 +19,10 @@ import threading
 import time
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db.models.query import QuerySet
 
 from petitions.models import SEARCH_VECTORS, Petition
-from petitions.search import refresh_search_vectors
+from petitions.search import search_vector
 
 from .generator import PETITIONS, TABLES
 from .loaders import column_list, copy_rows
@@ -37,8 +38,8 @@ class StagingSchema:
         self.batches = queue.Queue()
         self.errors = []
         self.abandoned = threading.Event()
-        self.vector_seconds = []
-        self.move_seconds = []
+        self.petition_seconds = []
+        self.part_seconds = []
 
     def __enter__(self):
         with connection.cursor() as cursor:
@@ -95,47 +96,60 @@ class StagingSchema:
             while (batch := self.batches.get()) is not None:
                 if not self.abandoned.is_set():
                     with transaction.atomic():
-                        self._fill_vectors(batch)
-                        self._move(batch)
+                        self._move_parts(batch)
+                        self._move_petitions(batch)
         except Exception as error:  # reported by the main thread
             self.errors.append(error)
             self.abandoned.set()
         finally:
             connection.close()
 
-    def _fill_vectors(self, batch):
+    def _move_parts(self, batch):
+        """Insert the batch's staged clauses, demands, responses... into the real tables."""
         first, last, _ = batch
         started = time.monotonic()
         with connection.cursor() as cursor:
-            cursor.execute("SELECT current_setting('search_path')")
-            search_path = cursor.fetchone()[0]
+            for table in TABLES:
+                if table != PETITIONS:
+                    columns = column_list(table)
+                    cursor.execute(
+                        f'INSERT INTO "{table}" ({columns}) SELECT {columns} '  # noqa: S608
+                        f'FROM {self._staged(table)} WHERE "petition_id" BETWEEN %s AND %s',
+                        [first, last],
+                    )
+        self.part_seconds.append(time.monotonic() - started)
+
+    def _move_petitions(self, batch):
+        """Insert the batch's petitions with their search vectors, computed on the way.
+
+        The vectors' SQL is the application's (petitions.search.search_vector), run with
+        the staging schema first on the search_path: it reads the staged petitions and
+        parts, and the real subjects and keywords.
+        """
+        first, last, count = batch
+        started = time.monotonic()
+        vectors = {f"vector_{language}": search_vector(language) for language in ("en", "fr")}
+        petitions = (
+            QuerySet(Petition)  # the plain columns, as no translating manager rewrites them
+            .filter(pk__range=(first, last))
+            .order_by()
+            .annotate(**vectors)
+            .values_list(*TABLES[PETITIONS].columns, *vectors)
+        )
+        select, params = petitions.query.sql_with_params()
+        columns = column_list(PETITIONS) + "".join(f', "{name}"' for name in SEARCH_VECTORS)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT quote_ident(current_schema()), current_setting('search_path')")
+            schema, search_path = cursor.fetchone()
             cursor.execute(
                 "SELECT set_config('search_path', quote_ident(%s) || ', ' || %s, true)",
                 [self.name, search_path],
             )
-            refresh_search_vectors(Petition.objects.filter(pk__range=(first, last)))
+            cursor.execute(f'INSERT INTO {schema}."{PETITIONS}" ({columns}) {select}', params)
+            if cursor.rowcount != count:
+                raise RuntimeError(f"{cursor.rowcount} staged petitions seen, {count} loaded.")
             cursor.execute("SELECT set_config('search_path', %s, true)", [search_path])
-        self.vector_seconds.append(time.monotonic() - started)
-
-    def _move(self, batch):
-        """Insert the batch's staged rows into the real tables."""
-        first, last, count = batch
-        started = time.monotonic()
-        with connection.cursor() as cursor:
-            for table in TABLES:
-                columns = column_list(table)
-                key = "petition_id"
-                if table == PETITIONS:
-                    columns += "".join(f', "{name}"' for name in SEARCH_VECTORS)
-                    key = "id"
-                cursor.execute(
-                    f'INSERT INTO "{table}" ({columns}) SELECT {columns} '  # noqa: S608
-                    f'FROM {self._staged(table)} WHERE "{key}" BETWEEN %s AND %s',
-                    [first, last],
-                )
-                if table == PETITIONS and cursor.rowcount != count:
-                    raise RuntimeError(f"{cursor.rowcount} staged petitions seen, {count} loaded.")
-        self.move_seconds.append(time.monotonic() - started)
+        self.petition_seconds.append(time.monotonic() - started)
 
     def _staged(self, table):
         return f'"{self.name}"."{table}"'

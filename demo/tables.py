@@ -11,6 +11,8 @@ from django.db.models import NOT_PROVIDED
 
 
 class Table:
+    """One model's table: the columns a load writes, and rows made from values by column."""
+
     def __init__(self, model, left_to_database=()):
         self.model = model
         self.name = model._meta.db_table

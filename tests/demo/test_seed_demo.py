@@ -170,8 +170,8 @@ postgresql_only = pytest.mark.skipif(
     [
         # The last step of the load, after every row has been moved into the tables.
         (seed_demo, "bump"),
-        # A worker filling vectors while rows are still being made.
-        pytest.param(staging, "refresh_search_vectors", marks=postgresql_only),
+        # A worker moving a batch in while rows are still being made.
+        pytest.param(staging, "search_vector", marks=postgresql_only),
     ],
 )
 def test_a_failed_load_leaves_the_database_as_it_was(samples, monkeypatch, module, step):

@@ -101,10 +101,9 @@ class Command(BaseCommand):
                     staging.load(rows)
             with self._phase("the last batches moved"):
                 staging.finish()
-        self.phases.append(
-            (f"search vectors, on {workers} connections", sum(staging.vector_seconds))
-        )
-        self.phases.append((f"moves, on {workers} connections", sum(staging.move_seconds)))
+        on = f"on {workers} connections"
+        self.phases.append((f"petitions with their vectors, {on}", sum(staging.petition_seconds)))
+        self.phases.append((f"their parts, {on}", sum(staging.part_seconds)))
         with self._phase("analyze"):
             analyze()
 
