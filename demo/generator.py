@@ -35,7 +35,7 @@ from .tables import Table
 
 # The tables a batch fills, in loading order. Petitions' ids are given (their parts refer
 # to them); the parts' ids come from the tables' sequences. The search vectors are
-# computed in the database once the rows are in (petitions.search).
+# computed by the database as the petitions go in (demo.staging).
 TABLES = {
     table.name: table
     for table in (
