@@ -174,7 +174,7 @@ postgresql_only = pytest.mark.skipif(
         pytest.param(staging, "search_vector", marks=postgresql_only),
     ],
 )
-def test_a_failed_load_leaves_the_database_as_it_was(samples, monkeypatch, module, step):
+def test_a_failed_load_removes_the_petitions_it_added(samples, monkeypatch, module, step):
     before = record_counts(), constraints_and_indexes("petitions_petition"), staging_schemas()
     monkeypatch.setattr(module, step, Mock(side_effect=RuntimeError("disk full")))
     with pytest.raises(RuntimeError, match="disk full"):
