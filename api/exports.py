@@ -23,7 +23,7 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from petitions.choices import RESPONSE_DAYS
+from petitions import rules
 from petitions.numbers import format_e_number
 
 CHUNK_SIZE = 2000
@@ -49,12 +49,13 @@ SOURCES = {
     "response_tabled_on": "response__tabled_on",
     "response_sessional_paper": "response__sessional_paper",
     "made_up": "made_up",
+    "response_late": "response_late",
 }
 # Columns added later come last, so that readers who go by position keep working.
 ADDED = ["response_sessional_paper", "made_up"]
 COLUMNS = [
     "number",
-    *(column for column in SOURCES if column not in ADDED),
+    *(column for column in SOURCES if column not in [*ADDED, "response_late"]),
     "response_due_on",
     "response_late",
     "url",
@@ -84,14 +85,10 @@ def petition_rows(queryset, page_url):
     for row in rows:
         cells = {column: row[source] for column, source in SOURCES.items()}
         number = format_e_number(cells["e_number"]) if cells["e_number"] else cells["petition_no"]
-        presented, tabled = cells["presented_on"], cells["response_tabled_on"]
-        # As GovernmentResponse.due_on and is_late compute them.
-        due = presented + datetime.timedelta(days=RESPONSE_DAYS) if presented else None
         cells.update(
             number=number,
             e_number=number if cells["e_number"] else None,
-            response_due_on=due,
-            response_late=(tabled > due) if (tabled and due) else None,
+            response_due_on=rules.response_due_on(cells["presented_on"]),
             url=page_url(number),
         )
         yield [inert(cells[column]) for column in COLUMNS]

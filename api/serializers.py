@@ -14,6 +14,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from petitions.models import Member, ParliamentSession, Petition, Subject
+from petitions.numbers import format_e_number
 from responses.models import paragraphs
 
 LANGUAGES = ("en", "fr")
@@ -94,7 +95,7 @@ class PetitionNumbersMixin(serializers.Serializer):
     api_url = serializers.SerializerMethodField()
 
     def get_e_number(self, petition) -> str | None:
-        return f"e-{petition.e_number}" if petition.e_number else None
+        return format_e_number(petition.e_number) if petition.e_number else None
 
     def get_api_url(self, petition) -> str:
         return reverse(
@@ -154,7 +155,7 @@ class PetitionSummarySerializer(
 
     def get_response_late(self, petition) -> bool | None:
         """Null without a response."""
-        return petition.response.is_late if petition.has_response else None
+        return petition.response_late
 
 
 class PartSerializer(serializers.Serializer):
@@ -212,7 +213,7 @@ class GovernmentResponseSerializer(serializers.Serializer):
     paragraphs = serializers.SerializerMethodField()
     tabled_on = serializers.DateField(read_only=True)
     due_on = serializers.DateField(read_only=True)
-    late = serializers.BooleanField(source="is_late", read_only=True)
+    late = serializers.BooleanField(source="petition.response_late", read_only=True)
     days_to_respond = serializers.IntegerField(read_only=True)
 
     @extend_schema_field(

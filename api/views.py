@@ -20,6 +20,7 @@ from petitions.filters import MAX_QUERY_LENGTH, PetitionFilter, Sort
 from petitions.models import Member, ParliamentSession, Petition, Subject
 
 from .exports import petitions_csv_response
+from .filtering import PetitionFilterBackend
 from .pagination import BoundedPetitionPagination, StrictPageNumberPagination
 from .serializers import (
     CountedMemberSerializer,
@@ -111,6 +112,7 @@ class PetitionListView(generics.ListAPIView):
     serializer_class = PetitionSummarySerializer
     # The one place the petition filters are named (search, facets, ordering).
     filterset_class = PetitionFilter
+    filter_backends = [PetitionFilterBackend]
     pagination_class = BoundedPetitionPagination
     renderer_classes = [JSONRenderer, CSVRenderer]
 

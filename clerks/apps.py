@@ -9,6 +9,7 @@ class ClerksConfig(AppConfig):
     def ready(self):
         from django.contrib import admin
 
+        from . import petition_admin, response_admin  # noqa: F401 (they register the admins)
         from .history import register_history
 
         register_history()

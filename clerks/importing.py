@@ -10,13 +10,10 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils.text import slugify
 
-from petitions.choices import SIGNING_PERIODS
-from petitions.forms import POSITION_PARKING_OFFSET
+from petitions import rules
 from petitions.models import (
-    OTTAWA,
     Demand,
     Member,
     ParliamentSession,
@@ -140,11 +137,10 @@ class _Importer:
         page = self.page
         try:
             if page.petition_no:
-                code = page.petition_no[:3]
-                return ParliamentSession.objects.get_by_code(int(code[:2]), int(code[2]))
+                return ParliamentSession.objects.get_by_code(page.petition_no[:3])
         except ParliamentSession.DoesNotExist as error:
             raise RecordError(f"{error} Add it in the admin first.") from error
-        found = ParliamentSession.objects.in_force_on(page.opened_at.astimezone(OTTAWA).date())
+        found = ParliamentSession.objects.in_force_on(rules.ottawa_date(page.opened_at))
         if found is None:
             raise RecordError(
                 f"No Parliament session sitting on {page.opened_at.date()} in the record: "
@@ -159,10 +155,7 @@ class _Importer:
         page = self.page
         if page.scheduled_close_at or not page.closed_at:
             return page.scheduled_close_at
-        opened, closed = page.opened_at.astimezone(OTTAWA), page.closed_at.astimezone(OTTAWA)
-        if opened.time() == closed.time() and (closed.date() - opened.date()).days in (
-            SIGNING_PERIODS
-        ):
+        if rules.is_signing_period(page.opened_at, page.closed_at):
             return page.closed_at
         scheduled = petition.scheduled_close_at
         return scheduled if scheduled and scheduled >= page.closed_at else None
@@ -208,9 +201,7 @@ class _Importer:
             presenter = None
         sponsor = self.member(sponsor) if sponsor else None
         presenter = self.member(presenter) if presenter else None
-        if self.page.presented_on:
-            return sponsor or presenter, presenter or sponsor
-        return sponsor, presenter
+        return rules.sponsor_and_presenter(sponsor, presenter, bool(self.page.presented_on))
 
     def status(self, petition):
         has_response = self.page.response is not None
@@ -232,10 +223,7 @@ class _Importer:
             )
         for part in existing[len(texts) :]:
             part.delete()
-        # Parked out of the way first, so that renumbering never meets the unique constraint.
-        model.objects.filter(petition=petition).update(
-            position=F("position") + POSITION_PARKING_OFFSET
-        )
+        model.objects.filter(petition=petition).park()
         for position, text in enumerate(texts, start=1):
             part = existing[position - 1] if position <= len(existing) else model(petition=petition)
             part.position = position

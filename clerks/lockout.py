@@ -16,5 +16,4 @@ def lockout_response(request, original_response=None, credentials=None):
     cool_off = get_cool_off(request)
     if cool_off:
         response["Retry-After"] = str(int(cool_off.total_seconds()))
-    response["Cache-Control"] = "no-store"
     return response

@@ -1,9 +1,9 @@
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 
 class AdminNoStoreMiddleware:
-    """Admin pages show unpublished work and personal data: no cache may keep them."""
+    """Admin pages show unpublished work and clerks' sessions: no cache may keep them
+    (a 503 or a lockout's 429 included: this middleware sits outside them)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -14,6 +14,5 @@ class AdminNoStoreMiddleware:
         if self.prefix is None:
             self.prefix = reverse("admin:index")
         if request.path.startswith(self.prefix):
-            add_never_cache_headers(response)
-            patch_cache_control(response, no_store=True, private=True)
+            response["Cache-Control"] = "no-store"
         return response

@@ -42,14 +42,13 @@ winter times "(EDT)" too.
 import datetime
 import re
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from django.utils.translation import override
 
 from petitions.choices import Language
 from petitions.languages import INDEPENDENT, written_addressee_line
-
-OTTAWA = ZoneInfo("America/Toronto")
+from petitions.numbers import format_e_number
+from petitions.rules import OTTAWA
 
 ELECTRONIC, PAPER = "electronic", "paper"
 ENGLISH, FRENCH = "en", "fr"
@@ -349,7 +348,7 @@ class PublishedPetition:
 
     @property
     def number(self):
-        return f"e-{self.e_number}" if self.e_number else self.petition_no
+        return format_e_number(self.e_number) if self.e_number else self.petition_no
 
     @property
     def lead_in(self):

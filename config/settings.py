@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "petitions",
     "responses",
+    "public",
     "ops",
     "api",
     "demo",
@@ -260,10 +261,14 @@ INSTALLED_APPS += ["simple_history", "axes", "clerks"]
 MIDDLEWARE += [
     # Records who made each change kept in the history.
     "simple_history.middleware.HistoryRequestMiddleware",
-    "clerks.middleware.AdminNoStoreMiddleware",
     # Last, as django-axes asks: turns a locked-out login into a 429 page.
     "axes.middleware.AxesMiddleware",
 ]
+# Outside everything that may answer for an admin page (a 503, a lockout's 429).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("ops.middleware.SecurityHeadersMiddleware") + 1,
+    "clerks.middleware.AdminNoStoreMiddleware",
+)
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

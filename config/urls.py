@@ -7,14 +7,14 @@ from django.urls import include, path
 
 from api.http import open_data
 from pagecache.middleware import reads_query
-from petitions.robots import robots_txt
-from petitions.sitemaps import SITEMAPS
+from public.robots import robots_txt
+from public.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("ops.urls")),
     path("api/v1/", include("api.urls")),
-    path("feeds/", include("petitions.feed_urls")),
+    path("feeds/", include("api.feed_urls")),
     path(
         "sitemap.xml",
         reads_query()(open_data(sitemap_views.index)),
@@ -33,7 +33,7 @@ urlpatterns = [
 # Public pages live at /en/... and /fr/...; an address without the prefix gets
 # a temporary redirect (LocaleMiddleware) to the visitor's language, which is
 # why it cannot be permanent: the target differs from one visitor to the next.
-urlpatterns += i18n_patterns(path("", include("petitions.urls")))
+urlpatterns += i18n_patterns(path("", include("public.urls")))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

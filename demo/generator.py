@@ -8,25 +8,16 @@ the same records. Rows are plain tuples in the column order of each table of
 import datetime as dt
 import random
 
-from petitions import documents, indexing
+from petitions import documents, indexing, rules
 from petitions.choices import (
-    CERTIFICATION_THRESHOLD,
-    RESPONSE_DAYS,
-    SIGNING_PERIODS,
     AddresseeKind,
     Kind,
     PartStyle,
     Province,
     Status,
 )
-from petitions.models import (
-    OTTAWA,
-    SEARCH_VECTORS,
-    Demand,
-    Petition,
-    SignatureCount,
-    WhereasClause,
-)
+from petitions.models import SEARCH_VECTORS, Demand, Petition, SignatureCount, WhereasClause
+from petitions.rules import CERTIFICATION_THRESHOLD, OTTAWA, RESPONSE_DAYS, SIGNING_PERIODS
 from petitions.search import FTS_TABLE
 from responses.models import GovernmentResponse
 
@@ -170,8 +161,7 @@ class PetitionFactory:
             petition_no = f"{session['code']}-{self._next_serial(session['id']):05d}"
         response_late = None
         if dates["tabled_on"]:
-            due_on = dates["presented_on"] + dt.timedelta(days=RESPONSE_DAYS)
-            response_late = dates["tabled_on"] > due_on
+            response_late = rules.is_late(dates["presented_on"], dates["tabled_on"])
         e_number = None
         if electronic:
             e_number = self.e_number

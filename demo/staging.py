@@ -22,7 +22,7 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.models.query import QuerySet
 
 from petitions.models import SEARCH_VECTORS, Petition
-from petitions.search import search_vector
+from petitions.vectors import search_vector
 
 from .generator import PETITIONS, TABLES
 from .loaders import column_list, copy_rows

@@ -36,10 +36,7 @@ PERMISSIONS_POLICY = ", ".join(
 
 
 class SecurityHeadersMiddleware:
-    """Headers Django's SecurityMiddleware does not send.
-
-    Admin pages show unpublished work and clerks' sessions, so no cache keeps them.
-    """
+    """Headers Django's SecurityMiddleware does not send."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -47,8 +44,6 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        if request.path.startswith("/admin/"):
-            response["Cache-Control"] = "no-store"
         return response
 
 

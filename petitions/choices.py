@@ -68,10 +68,3 @@ class Status(models.TextChoices):
 CLOSED_STATUSES = [Status.CLOSED, Status.AWAITING_CERTIFICATION, Status.NOT_CERTIFIED]
 # Statuses of a petition that has been presented to the House.
 PRESENTED_STATUSES = [Status.PRESENTED, Status.RESPONDED, Status.UNANSWERED_DISSOLUTION]
-
-# Signing periods an e-petition may choose at creation, in days.
-SIGNING_PERIODS = (30, 60, 90, 120)
-# Valid signatures needed for certification (Standing Order 36).
-CERTIFICATION_THRESHOLD = {Kind.ELECTRONIC: 500, Kind.PAPER: 25}
-# The government responds within 45 calendar days of presentation (S.O. 36(8)).
-RESPONSE_DAYS = 45

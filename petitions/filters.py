@@ -15,15 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from . import search
 from .choices import AddresseeKind, Kind, Province, Status
 from .models import NEWEST_FIRST, Keyword, Member, ParliamentSession, Subject
-from .pagination import bounded_count
-from .record_choices import record_choices
-from .widgets import QuickSelect
+from .numbers import parse_session_code
 
 # The longest query accepted: far more than any real search needs.
 MAX_QUERY_LENGTH = 200
-# Ranking by relevance scores every match; above this many, matches are
-# listed newest first instead (the caller tells the reader).
-RANK_LIMIT = 2_000
 
 
 class Sort(models.TextChoices):
@@ -78,7 +73,6 @@ class PetitionFilterForm(forms.Form):
         label=_("Sort by"),
         choices=[("", _("Best match, or most recent without words")), *Sort.choices],
         required=False,
-        widget=QuickSelect,
     )
     # Words first, the sort order last, as a reader narrows a search.
     field_order = [
@@ -97,12 +91,6 @@ class PetitionFilterForm(forms.Form):
         "presented_before",
         "sort",
     ]
-    # Fields whose choices are rows of the record, cached between pages.
-    record_fields = ("parliament", "session", "subject", "keyword", "member")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        record_choices.apply(self.fields, self.record_fields)
 
 
 class WordsField(forms.CharField):
@@ -131,24 +119,21 @@ class PetitionFilter(django_filters.FilterSet):
         field_name="session__parliament",
         choices=parliament_choices,
         empty_label=_("Any"),
-        widget=QuickSelect,
     )
     session = django_filters.ChoiceFilter(
         label=_("Session"),
         choices=session_choices,
         method="filter_session",
         empty_label=_("Any"),
-        widget=QuickSelect,
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Status.choices, empty_label=_("Any"), widget=QuickSelect
+        label=_("Status"), choices=Status.choices, empty_label=_("Any")
     )
     subject = django_filters.ModelChoiceFilter(
         label=_("Subject"),
         queryset=Subject.objects.all(),
         to_field_name="slug",
         empty_label=_("Any"),
-        widget=QuickSelect,
     )
     keyword = django_filters.ModelChoiceFilter(
         label=_("Keyword"),
@@ -156,39 +141,32 @@ class PetitionFilter(django_filters.FilterSet):
         queryset=Keyword.objects.all(),
         to_field_name="slug",
         empty_label=_("Any"),
-        widget=QuickSelect,
     )
-    kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=Kind.choices, empty_label=_("Any"), widget=QuickSelect
-    )
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices, empty_label=_("Any"))
     member = django_filters.ModelChoiceFilter(
         label=_("Sponsoring Member"),
         field_name="sponsor",
         queryset=Member.objects.all(),
         to_field_name="slug",
         empty_label=_("Any"),
-        widget=QuickSelect,
     )
     province = django_filters.ChoiceFilter(
         label=_("Initiator's province or territory"),
         field_name="initiator_province",
         choices=Province.choices,
         empty_label=_("Any"),
-        widget=QuickSelect,
     )
     addressee = django_filters.ChoiceFilter(
         label=_("Addressed to"),
         field_name="addressee_kind",
         choices=AddresseeKind.choices,
         empty_label=_("Any"),
-        widget=QuickSelect,
     )
     response = django_filters.ChoiceFilter(
         label=_("Government response"),
         choices=ResponseState.choices,
         method="filter_response",
         empty_label=_("Any"),
-        widget=QuickSelect,
     )
     presented_after = django_filters.DateFilter(
         label=_("Presented on or after"),
@@ -203,17 +181,14 @@ class PetitionFilter(django_filters.FilterSet):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
-    rank_limit = RANK_LIMIT
-
     class Meta:
         form = PetitionFilterForm
         fields = []
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.match_count = None
-        self.ranked = False
-        self.rank_skipped = False
+        # Whether the petitions are sorted by relevance (pagination.ranked_if_few).
+        self.by_relevance = False
 
     @property
     def query(self):
@@ -224,7 +199,8 @@ class PetitionFilter(django_filters.FilterSet):
         return queryset.search(value)
 
     def filter_session(self, queryset, name, value: str):
-        return queryset.filter(session__parliament=int(value[:-1]), session__number=int(value[-1]))
+        parliament, number = parse_session_code(value)
+        return queryset.filter(session__parliament=parliament, session__number=number)
 
     def filter_response(self, queryset, name, value: str):
         match value:
@@ -248,17 +224,9 @@ class PetitionFilter(django_filters.FilterSet):
     def sort(self, queryset, sort):
         """Order by the chosen sort; by relevance when words were searched."""
         searching = bool(self.query) and search.ranking_available()
-        if not sort:
+        if not sort or (sort == Sort.RELEVANCE and not searching):
             sort = Sort.RELEVANCE if searching else Sort.NEWEST
         if sort == Sort.RELEVANCE:
-            if not searching:
-                sort = Sort.NEWEST
-            else:
-                self.match_count = bounded_count(queryset)
-                if self.match_count > self.rank_limit:
-                    self.rank_skipped = True
-                    sort = Sort.NEWEST
-        if sort == Sort.RELEVANCE:
-            self.ranked = True
+            self.by_relevance = True
             return queryset.order_by(F("rank").desc(), *NEWEST_FIRST)
         return queryset.order_by(*ORDERINGS[sort])

@@ -9,7 +9,7 @@ same columns themselves (demo/) and call ``refresh`` or ``refresh_search_vectors
 
 from django.db import connection, connections
 
-from . import documents, search
+from . import documents, search, vectors
 from .choices import PartStyle
 from .models import Petition
 from .numbers import format_e_number
@@ -57,7 +57,7 @@ def refresh(petitions, texts_stored=False):
             Petition.objects.bulk_update(rows, STORED)
         if connection.vendor == search.FTS_VENDOR:
             write_fts_rows(batch, [fts_row(petition) for petition in rows])
-        search.refresh_search_vectors(Petition.objects.filter(pk__in=batch))
+        vectors.refresh_search_vectors(Petition.objects.filter(pk__in=batch))
 
 
 # The petition's own texts, in each language, that documents are made of.

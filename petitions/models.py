@@ -5,25 +5,20 @@ mirrored in ``clean()`` so that a clerk reads a message naming the field.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.contrib.humanize.templatetags.humanize import ordinal
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models import Count, ExpressionWrapper, F, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import languages, parliaments, search
+from . import languages, parliaments, rules, search
 from .choices import (
-    CERTIFICATION_THRESHOLD,
     CLOSED_STATUSES,
     PRESENTED_STATUSES,
-    RESPONSE_DAYS,
-    SIGNING_PERIODS,
     AddresseeKind,
     Kind,
     Language,
@@ -33,10 +28,15 @@ from .choices import (
 )
 from .folding import fold
 from .languages import current_language
-from .numbers import PETITION_NO_FORMAT, format_e_number, parse_number
+from .numbers import (
+    PETITION_NO_FORMAT,
+    format_e_number,
+    parse_number,
+    parse_session_code,
+    session_code,
+)
+from .rules import CERTIFICATION_THRESHOLD
 from .text import CleanTextsMixin
-
-OTTAWA = ZoneInfo("America/Toronto")
 
 
 def written_in_either_language(instance, field):
@@ -56,19 +56,25 @@ def plain_ordinal(number):
 
 
 class ParliamentSessionQuerySet(models.QuerySet):
-    def get_by_code(self, parliament, number):
-        """The session, created from the House's table (petitions.parliaments) if missing.
+    def with_code(self, code):
+        """The session a code such as "432" names (none for a code that is not one)."""
+        parsed = parse_session_code(code)
+        if parsed is None:
+            return self.none()
+        return self.filter(parliament=parsed[0], number=parsed[1])
+
+    def get_by_code(self, code):
+        """The session a code such as "432" names, created from the House's table
+        (petitions.parliaments) if missing.
 
         Raises ParliamentSession.DoesNotExist for a session neither knows.
         """
-        found = self.filter(parliament=parliament, number=number).first()
+        found = self.with_code(code).first()
         if found is not None:
             return found
-        known = parliaments.BY_CODE.get((parliament, number))
+        known = parliaments.BY_CODE.get(parse_session_code(code))
         if known is None:
-            raise self.model.DoesNotExist(
-                f"No Parliament session {parliament}-{number} in the record."
-            )
+            raise self.model.DoesNotExist(f"No Parliament session {code} in the record.")
         return self.create(**known._asdict())
 
     def in_force_on(self, day):
@@ -82,7 +88,7 @@ class ParliamentSessionQuerySet(models.QuerySet):
             default=None,
         )
         if known is not None and (recorded is None or known.started_on > recorded.started_on):
-            return self.get_by_code(known.parliament, known.number)
+            return self.get_by_code(session_code(known.parliament, known.number))
         return recorded
 
 
@@ -126,7 +132,7 @@ class ParliamentSession(CleanTextsMixin, models.Model):
     @property
     def code(self):
         """The prefix of Petition Nos. presented in this session: "432"."""
-        return f"{self.parliament}{self.number}"
+        return session_code(self.parliament, self.number)
 
     def clean(self):
         if self.ended_on and self.started_on and self.ended_on < self.started_on:
@@ -232,11 +238,6 @@ SEARCH_TEXTS = ("search_text_en", "search_text_fr")
 NOT_SHOWN = (*SEARCH_VECTORS, *SEARCH_TEXTS)
 # How far from a number that names no petition "close matches" are sought.
 NEARBY = 10
-
-
-def overdue_if_presented_before():
-    """Petitions presented before this date and still unanswered are overdue."""
-    return timezone.localdate() - datetime.timedelta(days=RESPONSE_DAYS)
 
 
 def containing(term):
@@ -358,26 +359,9 @@ class PetitionQuerySet(models.QuerySet):
         """Petitions whose response was tabled by its due date."""
         return self.filter(response_late=False)
 
-    def refresh_response_late(self):
-        """Recompute ``response_late`` from the responses, in one UPDATE."""
-        from responses.models import GovernmentResponse
-
-        due_on = ExpressionWrapper(
-            OuterRef("presented_on") + datetime.timedelta(days=RESPONSE_DAYS),
-            output_field=models.DateField(),
-        )
-        late = (
-            GovernmentResponse.objects.filter(petition=OuterRef("pk"))
-            .annotate(
-                late=ExpressionWrapper(Q(tabled_on__gt=due_on), output_field=models.BooleanField())
-            )
-            .values("late")
-        )
-        return self.update(response_late=Subquery(late[:1]))
-
-    def overdue(self):
-        """Presented more than RESPONSE_DAYS days ago and still without a response."""
-        return self.filter(presented_on__lt=overdue_if_presented_before()).awaiting_response()
+    def overdue(self, today=None):
+        """Presented, unanswered and past the response's due date (rules.is_overdue)."""
+        return self.filter(rules.overdue_filter(today))
 
     def response_record(self):
         """How many petitions, answered, answered late and overdue: one query."""
@@ -387,15 +371,12 @@ class PetitionQuerySet(models.QuerySet):
             late=Count("pk", filter=Q(response_late=True)),
             overdue=Count(
                 "pk",
-                filter=Q(status=Status.PRESENTED, presented_on__lt=overdue_if_presented_before()),
+                filter=rules.overdue_filter(),
             ),
         )
 
     def awaiting_response(self):
         return self.filter(status=Status.PRESENTED)
-
-    def responded(self):
-        return self.filter(status=Status.RESPONDED)
 
     # What needs a clerk's action, soonest due first.
 
@@ -407,8 +388,7 @@ class PetitionQuerySet(models.QuerySet):
 
     def response_due_within(self, days, today=None):
         """Presented, unanswered, the response due between today and ``days`` from now."""
-        today = today or timezone.localdate()
-        earliest = today - datetime.timedelta(days=RESPONSE_DAYS)
+        earliest = rules.overdue_if_presented_before(today)
         return self.filter(
             status=Status.PRESENTED,
             presented_on__gte=earliest,
@@ -416,11 +396,7 @@ class PetitionQuerySet(models.QuerySet):
         ).order_by("presented_on", "id")
 
     def response_overdue(self, today=None):
-        today = today or timezone.localdate()
-        return self.filter(
-            status=Status.PRESENTED,
-            presented_on__lt=today - datetime.timedelta(days=RESPONSE_DAYS),
-        ).order_by("presented_on", "id")
+        return self.overdue(today).order_by("presented_on", "id")
 
 
 class Petition(CleanTextsMixin, models.Model):
@@ -776,14 +752,11 @@ class Petition(CleanTextsMixin, models.Model):
 
     @property
     def response_due_on(self):
-        if self.presented_on is None:
-            return None
-        return self.presented_on + datetime.timedelta(days=RESPONSE_DAYS)
+        return rules.response_due_on(self.presented_on)
 
     @property
     def is_overdue(self):
-        """Presented more than 45 days ago and still without a response."""
-        return self.status == Status.PRESENTED and timezone.localdate() > self.response_due_on
+        return rules.is_overdue(self.status, self.presented_on)
 
     def expected_statuses(self, has_response=None):
         """The statuses that agree with the dates (and the response, when known)."""
@@ -855,11 +828,13 @@ class Petition(CleanTextsMixin, models.Model):
                     errors[field] = _("A paper petition is not open for signature online.")
             if not self.petition_no and "petition_no" not in errors:
                 errors["petition_no"] = _("A paper petition is known by its Petition No.")
-        threshold = CERTIFICATION_THRESHOLD.get(self.kind)
-        if self.certified_on and self.signatures is not None and self.signatures < threshold:
+        if self.certified_on and not rules.can_be_certified(self.kind, self.signatures):
             errors["signatures"] = _(
                 "A certified %(kind)s has at least %(threshold)s signatures."
-            ) % {"kind": self.get_kind_display().lower(), "threshold": threshold}
+            ) % {
+                "kind": self.get_kind_display().lower(),
+                "threshold": CERTIFICATION_THRESHOLD[self.kind],
+            }
 
     def _clean_addressee(self, errors):
         if self.addressee_kind in (AddresseeKind.HOUSE, AddresseeKind.GOVERNMENT):
@@ -875,20 +850,16 @@ class Petition(CleanTextsMixin, models.Model):
         if opened and scheduled:
             if scheduled <= opened:
                 errors["scheduled_close_at"] = _("The scheduled closing comes after the opening.")
-            else:
-                # The period is counted in Ottawa clock time, across DST changes.
-                local_open, local_close = opened.astimezone(OTTAWA), scheduled.astimezone(OTTAWA)
-                days = (local_close.date() - local_open.date()).days
-                if local_open.time() != local_close.time() or days not in SIGNING_PERIODS:
-                    errors["scheduled_close_at"] = _(
-                        "An e-petition is open for 30, 60, 90 or 120 days and closes at "
-                        "the clock time it opened."
-                    )
+            elif not rules.is_signing_period(opened, scheduled):
+                errors["scheduled_close_at"] = _(
+                    "An e-petition is open for 30, 60, 90 or 120 days and closes at "
+                    "the clock time it opened."
+                )
         if closed and opened and closed <= opened:
             errors["closed_at"] = _("A petition closes after it opens.")
         if closed and scheduled and closed > scheduled:
             errors["closed_at"] = _("A petition closes at its scheduled closing or earlier.")
-        closed_on = closed.astimezone(OTTAWA).date() if closed else None
+        closed_on = rules.ottawa_date(closed) if closed else None
         if self.certified_on and closed_on and self.certified_on < closed_on:
             errors["certified_on"] = _("A petition is certified after it closes.")
         if self.presented_on:
@@ -900,11 +871,24 @@ class Petition(CleanTextsMixin, models.Model):
                 errors["closed_at"] = _("A presented e-petition has closed for signature.")
 
 
+class OrderedPartQuerySet(models.QuerySet):
+    def park(self):
+        """Move the parts out of the way of the positions they are about to take, so
+        that renumbering never meets the unique constraint."""
+        return self.update(position=F("position") + PARKING_OFFSET)
+
+
+# Far above any real position (a petition has tens of parts at most).
+PARKING_OFFSET = 10_000
+
+
 class OrderedPart(CleanTextsMixin, models.Model):
     """A numbered part of a petition's text; position is unique within it."""
 
     position = models.PositiveSmallIntegerField(_("position"))
     text = models.TextField(_("text"))
+
+    objects = OrderedPartQuerySet.as_manager()
 
     class Meta:
         abstract = True

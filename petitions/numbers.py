@@ -52,3 +52,17 @@ def parse_number(text):
     if match and int(match.group(1)) > 0:
         return PetitionNumber(e_number=int(match.group(1)))
     return None
+
+
+SESSION_CODE_RE = re.compile(r"^([1-9][0-9]?)([1-9])$")
+
+
+def parse_session_code(code):
+    """(Parliament, session) of a session's code as Petition Nos. start: "432" → (43, 2);
+    None when it is not one."""
+    match = SESSION_CODE_RE.match(code) if isinstance(code, str) and code.isascii() else None
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def session_code(parliament, number):
+    return f"{parliament}{number}"

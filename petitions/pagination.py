@@ -10,13 +10,29 @@ page says when there are more.
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
+from .models import NEWEST_FIRST
+
 COUNT_LIMIT = 10_000
+# Ranking by relevance scores every match; above this many, matches are
+# listed newest first instead (the caller tells the reader).
+RANK_LIMIT = 2_000
 
 
 def bounded_count(queryset, limit=None):
     """How many rows, counting no further than ``limit + 1`` (COUNT_LIMIT + 1)."""
     limit = COUNT_LIMIT if limit is None else limit
     return queryset.order_by().values("pk")[: limit + 1].count()
+
+
+def ranked_if_few(queryset, limit=None):
+    """A list sorted by relevance, left so when at most ``limit`` (RANK_LIMIT) match,
+    else newest first. Returns (the list, its matches counted as ``bounded_count``
+    counts them, whether it is still ranked)."""
+    limit = RANK_LIMIT if limit is None else limit
+    count = bounded_count(queryset)
+    if count > limit:
+        return queryset.order_by(*NEWEST_FIRST), count, False
+    return queryset, count, True
 
 
 class BoundedPaginator(Paginator):

@@ -5,8 +5,8 @@ language: the English texts stemmed as English, the French texts as French.
 A query is read in web-search syntax ("quoted phrase", -word, or) in each
 language, and a petition matches when one of its language versions does, so
 that an exclusion holds within the version that matched. The vectors are
-refreshed from Python whenever a petition or one of its parts is saved
-(petitions/signals.py); a GIN index on each serves the match.
+refreshed in SQL whenever a petition or one of its parts is saved
+(petitions.vectors); a GIN index on each serves the match.
 
 On SQLite, the embedded default, an FTS5 index (one row per petition: its
 texts in both languages, and the names and numbers it is found by) is kept in
@@ -21,16 +21,10 @@ petition (``search_text_*``), never its parts.
 
 import re
 
-from django.contrib.postgres.aggregates import StringAgg
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-)
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import BooleanField, F, Func, OuterRef, Q, Subquery, TextField, Value
-from django.db.models.functions import Cast, Coalesce, Concat, Greatest, NullIf, Replace
+from django.db.models import BooleanField, F, Func, Q, TextField, Value
+from django.db.models.functions import Coalesce, Greatest, NullIf
 from django.utils.translation import get_language
 
 # PostgreSQL's English and French configurations, with accents stripped before
@@ -53,7 +47,7 @@ HEADLINE_OPTIONS = {
 MAX_TERMS = 12
 
 
-def _str(text):
+def text_value(text):
     return Value(text, output_field=TextField())
 
 
@@ -68,111 +62,6 @@ def full_text_available():
 
 def _postgresql():
     return connection.vendor == "postgresql"
-
-
-def _joined(model, field, link="petition"):
-    """The texts of a petition's clauses, demands or keywords, joined (a subquery)."""
-    rows = model.objects.filter(**{link: OuterRef("pk")}).order_by()
-    return Coalesce(
-        Subquery(
-            rows.values(link)
-            .annotate(
-                joined=StringAgg(field, " ", order_by="position" if link == "petition" else "id")
-            )
-            .values("joined")[:1],
-            output_field=TextField(),
-        ),
-        _str(""),
-        output_field=TextField(),
-    )
-
-
-def _related(model, field, **link):
-    """One field of the petition's subject or response (a subquery)."""
-    return Coalesce(
-        Subquery(model.objects.filter(**link).values(field)[:1]),
-        _str(""),
-        output_field=TextField(),
-    )
-
-
-def _numbers():
-    """Every form of the petition's numbers: e2829 2829 432-00158 43200158."""
-    e_number = Coalesce(Cast("e_number", TextField()), _str(""), output_field=TextField())
-    petition_no = Coalesce("petition_no", _str(""), output_field=TextField())
-    return Concat(
-        _str("e"),
-        e_number,
-        _str(" "),
-        e_number,
-        _str(" "),
-        petition_no,
-        _str(" "),
-        Replace(petition_no, _str("-"), _str("")),
-        output_field=TextField(),
-    )
-
-
-def _parts():
-    """The models a petition's text lives in (imported late: the models import this module)."""
-    from responses.models import GovernmentResponse
-
-    from .models import Demand, Keyword, Subject, WhereasClause
-
-    return Demand, Keyword, Subject, WhereasClause, GovernmentResponse
-
-
-def _text(field):
-    return Coalesce(field, _str(""), output_field=TextField())
-
-
-def search_vector(language):
-    """The weighted vector of one language version of a petition.
-
-    A: numbers (the response's sessional paper's too), subject and keywords;
-    B: the text, from the grievances to the closing paragraphs; C: the response;
-    D: the initiator and the addressee.
-    """
-    Demand, Keyword, Subject, WhereasClause, GovernmentResponse = _parts()
-    config = CONFIGS[language]
-    return (
-        SearchVector(
-            _numbers(),
-            _related(GovernmentResponse, "sessional_paper", petition=OuterRef("pk")),
-            _related(Subject, f"name_{language}", pk=OuterRef("subject_id")),
-            _joined(Keyword, f"name_{language}", link="petitions"),
-            config=config,
-            weight="A",
-        )
-        + SearchVector(
-            _text(f"grievance_intro_{language}"),
-            _joined(WhereasClause, f"text_{language}"),
-            _text(f"lead_in_{language}"),
-            _joined(Demand, f"text_{language}"),
-            _text(f"closing_{language}"),
-            config=config,
-            weight="B",
-        )
-        + SearchVector(
-            _related(GovernmentResponse, f"text_{language}", petition=OuterRef("pk")),
-            config=config,
-            weight="C",
-        )
-        + SearchVector(
-            _text("initiator_name"),
-            _text("initiator_city"),
-            _text(f"addressee_name_{language}"),
-            config=config,
-            weight="D",
-        )
-    )
-
-
-def refresh_search_vectors(petitions):
-    """Recompute the vectors of the given petitions (a queryset) in one UPDATE."""
-    if not _postgresql():
-        return
-    petitions.update(search_vector_en=search_vector("en"), search_vector_fr=search_vector("fr"))
 
 
 def clean_query(text):
@@ -221,7 +110,7 @@ def snippets(petitions, text):
         return _fts_snippets(ids, text, language)
     other = "fr" if language == "en" else "en"
     document = Coalesce(
-        NullIf(F(f"search_text_{language}"), _str("")),
+        NullIf(F(f"search_text_{language}"), text_value("")),
         F(f"search_text_{other}"),
         output_field=TextField(),
     )

@@ -4,9 +4,10 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from petitions import rules
 from petitions.choices import Status
 from petitions.languages import response_heading
 from petitions.models import Petition
@@ -112,8 +113,7 @@ class GovernmentResponse(CleanTextsMixin, models.Model):
 
     @property
     def is_late(self):
-        due = self.due_on
-        return bool(due and self.tabled_on and self.tabled_on > due)
+        return rules.is_late(self.petition.presented_on, self.tabled_on)
 
     @property
     def days_to_respond(self):
@@ -158,3 +158,13 @@ def paragraphs(text):
         for p in text.replace("\r\n", "\n").split("\n\n")
         if p.strip()
     ]
+
+
+def refresh_lateness(petitions):
+    """Recompute the petitions' stored ``response_late`` (a queryset), in one UPDATE."""
+    late = (
+        GovernmentResponse.objects.filter(petition=OuterRef("pk"))
+        .annotate(late=rules.late_expression(OuterRef("presented_on"), "tabled_on"))
+        .values("late")
+    )
+    return petitions.update(response_late=Subquery(late[:1]))

@@ -2,7 +2,7 @@
 
 from django import template
 
-from api.links import petitions_csv_url
+from ..links import petitions_csv_url
 
 register = template.Library()
 

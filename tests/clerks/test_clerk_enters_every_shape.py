@@ -11,7 +11,7 @@ __all__ = ["clerk_client"]
 
 @pytest.fixture
 def reference(db):
-    session = ParliamentSession.objects.get_by_code(42, 1)
+    session = ParliamentSession.objects.get_by_code("421")
     subject = Subject.objects.create(slug="harjit-sajjan", name_en="Harjit Sajjan")
     # The page shows no province for this sponsor, and no riding in the sponsor's block.
     member = Member.objects.create(name="James Bezan", slug="james-bezan", caucus_en="Conservative")

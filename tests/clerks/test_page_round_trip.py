@@ -17,8 +17,9 @@ from hypothesis.extra.django import TestCase
 
 from clerks import published_page
 from clerks.importing import import_page
-from petitions.choices import SIGNING_PERIODS, PartStyle
+from petitions.choices import PartStyle
 from petitions.models import Demand, Member, ParliamentSession, Petition, Subject, WhereasClause
+from petitions.rules import SIGNING_PERIODS
 from responses.models import GovernmentResponse
 from tests.clerks.test_real_pages import record
 from tests.pagetext import page_lines

@@ -19,7 +19,7 @@ from petitions.models import (
     SignatureCount,
     WhereasClause,
 )
-from petitions.search import refresh_search_vectors
+from petitions.vectors import refresh_search_vectors
 from responses.models import GovernmentResponse
 
 # seed_demo commits batch by batch (on PostgreSQL, from other connections too): not

@@ -92,7 +92,7 @@ def test_server_error_page_is_secured(samples, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("petitions.views.HomeView.get_context_data", broken)
+    monkeypatch.setattr("public.views.HomeView.get_context_data", broken)
     response = Client(raise_request_exception=False).get("/en/")
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()

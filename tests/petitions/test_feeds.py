@@ -162,7 +162,7 @@ def test_a_control_character_in_stored_text_does_not_break_a_feed(client, e2829,
 
 
 def test_every_character_xml_cannot_carry_is_replaced():
-    from petitions.feeds import xml_text
+    from api.feeds import xml_text
 
     assert (
         xml_text("a\x00b\x08c\x0bd\x0ce\x1ff\ud800g\ufffeh\uffff")

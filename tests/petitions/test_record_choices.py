@@ -1,7 +1,7 @@
 """The filter form's lists are read once per record version, for every server process."""
 
 from petitions.models import Keyword
-from petitions.record_choices import record_choices
+from public.record_choices import record_choices
 
 
 def another_process():

@@ -4,7 +4,6 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from petitions.filters import PetitionFilter
 from petitions.models import Petition, WhereasClause
 from tests.conftest import page_text
 from tests.petitions.listing import listed
@@ -141,7 +140,7 @@ def test_a_sort_chosen_by_the_visitor_overrides_best_match(client, samples):
 def test_too_many_matches_to_rank_are_listed_newest_first_and_the_reader_is_told(
     client, samples, monkeypatch
 ):
-    monkeypatch.setattr(PetitionFilter, "rank_limit", 1)
+    monkeypatch.setattr("petitions.pagination.RANK_LIMIT", 1)
     response = client.get("/en/search/", {"q": "sample"})
     assert listed(response) == listed(
         client.get("/en/petitions/", {"q": "sample", "sort": "newest"})

@@ -69,7 +69,7 @@ def queries(draw, petitions):
 
 
 def save(records):
-    session = ParliamentSession.objects.get_by_code(43, 2)
+    session = ParliamentSession.objects.get_by_code("432")
     subject = Subject.objects.create(slug="justice", name_en="Justice", name_fr="Justice")
     member = Member.objects.create(name="Sam Sample", slug="sam-sample")
     for number, record in enumerate(records, start=1):

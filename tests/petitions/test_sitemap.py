@@ -5,7 +5,7 @@ import re
 from django.utils.translation import override
 
 from petitions.models import Member, Petition, Subject
-from petitions.sitemaps import PetitionSitemap
+from public.sitemaps import PetitionSitemap
 
 
 def locations(response):

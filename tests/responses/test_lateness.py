@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from petitions.models import Petition
-from responses.models import GovernmentResponse
+from responses.models import GovernmentResponse, refresh_lateness
 from tests.petitions.listing import listed
 
 
@@ -58,6 +58,6 @@ def test_a_response_moved_to_another_petition_leaves_the_first_without(samples):
 def test_made_up_petitions_carry_the_lateness_their_responses_give(samples):
     call_command("seed_demo", petitions=300, verbosity=0)
     loaded = dict(Petition.objects.values_list("pk", "response_late"))
-    Petition.objects.all().refresh_response_late()
+    refresh_lateness(Petition.objects.all())
     assert dict(Petition.objects.values_list("pk", "response_late")) == loaded
     assert True in loaded.values() and False in loaded.values()

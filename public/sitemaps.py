@@ -14,7 +14,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.utils.translation import override
 
-from .models import Member, Petition, Subject
+from petitions.models import Member, Petition, Subject
 
 
 class LanguageSitemap(Sitemap):

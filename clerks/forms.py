@@ -3,20 +3,16 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db.models import F
 from django.forms.models import BaseInlineFormSet
 from django.utils.dateparse import parse_datetime
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
-from clerks.accessibility import LabelledInlineFormSetMixin
+from petitions import rules
+from petitions.languages import current_language
+from petitions.numbers import format_e_number, parse_number
 
-from .languages import current_language
-from .numbers import format_e_number, parse_number
-
-# Rows being renumbered are parked this far up first, so that swapping two
-# positions never meets the unique constraint half-way.
-POSITION_PARKING_OFFSET = 10_000
+from .accessibility import LabelledInlineFormSetMixin
 
 
 class ENumberField(forms.IntegerField):
@@ -136,12 +132,12 @@ class PetitionAdminForm(NoLostEditsMixin, TranslatedErrorsMixin, forms.ModelForm
 
     def clean(self):
         cleaned_data = super().clean()
-        if (
-            cleaned_data.get("presented_on")
-            and cleaned_data.get("sponsor")
-            and not cleaned_data.get("presenter")
-        ):
-            cleaned_data["presenter"] = cleaned_data["sponsor"]
+        if "sponsor" in cleaned_data and "presenter" in cleaned_data:
+            cleaned_data["sponsor"], cleaned_data["presenter"] = rules.sponsor_and_presenter(
+                cleaned_data["sponsor"],
+                cleaned_data["presenter"],
+                presented=bool(cleaned_data.get("presented_on")),
+            )
         return cleaned_data
 
     def clean_petition_no(self):
@@ -201,7 +197,5 @@ class OrderedPartFormSet(LabelledInlineFormSetMixin, BaseInlineFormSet):
                 and not self._should_delete_form(form)
             ]
             if moved:
-                self.model.objects.filter(pk__in=moved).update(
-                    position=F("position") + POSITION_PARKING_OFFSET
-                )
+                self.model.objects.filter(pk__in=moved).park()
         return super().save_existing_objects(commit)

@@ -7,18 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from clerks.accessibility import AccessibleFormMixin, LabelledInlineFormSet
-from clerks.admin import PetitionHistoryAdminMixin
-from responses.admin import GovernmentResponseInline
-
-from .admin_layout import EitherLanguageMixin, SideBySideMedia, side_by_side
-from .forms import (
-    OrderedPartForm,
-    OrderedPartFormSet,
-    PetitionAdminForm,
-    TranslatedModelForm,
-)
-from .models import (
+from petitions.models import (
     Demand,
     Keyword,
     Member,
@@ -28,7 +17,18 @@ from .models import (
     Subject,
     WhereasClause,
 )
-from .numbers import parse_number
+from petitions.numbers import parse_number
+
+from .accessibility import AccessibleFormMixin, LabelledInlineFormSet
+from .admin import PetitionHistoryAdminMixin
+from .admin_layout import EitherLanguageMixin, SideBySideMedia, side_by_side
+from .forms import (
+    OrderedPartForm,
+    OrderedPartFormSet,
+    PetitionAdminForm,
+    TranslatedModelForm,
+)
+from .response_admin import GovernmentResponseInline
 
 
 @admin.register(ParliamentSession)

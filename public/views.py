@@ -5,11 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import DetailView, TemplateView
 
 from pagecache.middleware import reads_query
+from petitions.models import Member, ParliamentSession, Petition, Subject
+from petitions.numbers import parse_number
 from responses.models import GovernmentResponse
 
 from .listing import PetitionListMixin
-from .models import Member, ParliamentSession, Petition, Subject
-from .numbers import parse_number
 
 HOME_LIST_SIZE = 10
 
@@ -73,7 +73,7 @@ class PetitionSearchView(PetitionListMixin, TemplateView):
         if number is not None and filterset.is_valid():
             context["unknown_number"] = number
             context["close_matches"] = Petition.objects.close_to(number)
-        return self.render_to_response(context, status=context["status"])
+        return self.render_to_response(context, status=self.status(filterset))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -93,7 +93,7 @@ class PetitionPageMixin(PetitionListMixin):
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         context = self.get_context_data(object=self.object)
-        return self.render_to_response(context, status=context["status"])
+        return self.render_to_response(context, status=self.status(context["filterset"]))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -140,10 +140,7 @@ class SessionDetailView(PetitionPageMixin, DetailView):
     fixed_filter = "session"
 
     def get_object(self, queryset=None):
-        code = self.kwargs["code"]
-        if not (code.isascii() and code.isdigit() and len(code) in (2, 3)):
-            raise Http404("No such session.")
-        return get_object_or_404(ParliamentSession, parliament=int(code[:-1]), number=int(code[-1]))
+        return get_object_or_404(ParliamentSession.objects.with_code(self.kwargs["code"]))
 
     def petitions(self):
         return self.object.petitions.all()

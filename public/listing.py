@@ -1,4 +1,4 @@
-"""A page of petitions chosen by PetitionFilter: filters, sort, page size and page.
+"""A page of petitions chosen by the filters: filters, sort, page size and page.
 
 Bad input never fails the page: filter values that name nothing are a 400
 page that says which; a page number or page size out of range is a page
@@ -9,15 +9,17 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.utils.translation import gettext as _
 
-from . import search
-from .filters import MAX_QUERY_LENGTH, PetitionFilter
-from .models import Petition
-from .pagination import BoundedPaginator
+from petitions import pagination, search
+from petitions.filters import MAX_QUERY_LENGTH
+from petitions.models import Petition
+from petitions.pagination import BoundedPaginator, ranked_if_few
+
+from .filters import ListFilter
 
 PAGE_SIZES = (10, 20, 50, 100)
 DEFAULT_PAGE_SIZE = 20
 # Every query parameter a list reads: its filters, the order, the page and its size.
-LIST_PARAMETERS = frozenset([*PetitionFilter.base_filters, "sort", "page", "per_page"])
+LIST_PARAMETERS = frozenset([*ListFilter.base_filters, "sort", "page", "per_page"])
 
 
 def quote_matches(petitions, text):
@@ -35,7 +37,7 @@ class PetitionListMixin:
     def get_filterset(self, queryset=None):
         if queryset is None:
             queryset = Petition.objects.all()
-        return PetitionFilter(
+        return ListFilter(
             self.request.GET, queryset=queryset.with_list_relations(), request=self.request
         )
 
@@ -47,15 +49,23 @@ class PetitionListMixin:
             "query": filterset.data.get("q", "").replace("\x00", "")[:MAX_QUERY_LENGTH],
             "page_sizes": PAGE_SIZES,
             "notices": [],
-            "status": 200,
         }
         if not filterset.is_valid():
-            context["status"] = 400
             return context
-        queryset = filterset.qs
+        queryset, counted = filterset.qs, None
+        if filterset.by_relevance:
+            # Matches are counted once: here, or by the paginator.
+            queryset, counted, ranked = ranked_if_few(queryset)
+            if not ranked:
+                context["notices"].append(
+                    _(
+                        "More than %(limit)s petitions match, so they are listed newest "
+                        "first. Add words or filters to list them by best match."
+                    )
+                    % {"limit": intcomma(pagination.RANK_LIMIT)}
+                )
         per_page = self.page_size(context["notices"])
-        # Matches are counted once: while sorting a search, or here.
-        paginator = BoundedPaginator(queryset, per_page, counted=filterset.match_count)
+        paginator = BoundedPaginator(queryset, per_page, counted=counted)
         page = self.page(paginator, context["notices"])
         if paginator.more and not page.has_next():
             context["notices"].append(
@@ -64,14 +74,6 @@ class PetitionListMixin:
                     "or change the order, to find the others."
                 )
                 % {"limit": intcomma(paginator.limit)}
-            )
-        if filterset.rank_skipped:
-            context["notices"].append(
-                _(
-                    "More than %(limit)s petitions match, so they are listed newest first. "
-                    "Add words or filters to list them by best match."
-                )
-                % {"limit": intcomma(filterset.rank_limit)}
             )
         if filterset.query and search.full_text_available():
             quote_matches(page.object_list, search.clean_query(filterset.query))
@@ -83,6 +85,11 @@ class PetitionListMixin:
             query=filterset.query,
         )
         return context
+
+    @staticmethod
+    def status(filterset):
+        """400 when a filter names nothing: the page says which."""
+        return 200 if filterset.is_valid() else 400
 
     def page_size(self, notices):
         value = self.request.GET.get("per_page")

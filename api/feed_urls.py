@@ -2,9 +2,8 @@
 
 from django.urls import path
 
-from api.http import open_data
-
 from . import feeds
+from .http import open_data
 
 app_name = "feeds"
 

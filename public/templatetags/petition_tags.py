@@ -7,7 +7,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
-from petitions.models import OTTAWA
+from petitions.rules import OTTAWA
 from petitions.search import HIGHLIGHT_START, HIGHLIGHT_STOP
 
 register = template.Library()

@@ -4,11 +4,11 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from petitions.admin_layout import EitherLanguageMixin, SideBySideMedia, side_by_side
 from petitions.choices import Status
-from petitions.forms import NoLostEditsMixin, TranslatedModelForm
+from responses.models import GovernmentResponse
 
-from .models import GovernmentResponse
+from .admin_layout import EitherLanguageMixin, SideBySideMedia, side_by_side
+from .forms import NoLostEditsMixin, TranslatedModelForm
 
 # Tabled on a date, under a sessional paper, or in full (office, signer, text), or both.
 RESPONSE_FIELDS = [

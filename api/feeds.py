@@ -20,9 +20,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.xmlutils import SimplerXMLGenerator
 
+from petitions.models import Member, Petition, Subject
+from petitions.rules import OTTAWA
 from responses.models import GovernmentResponse
-
-from .models import OTTAWA, Member, Petition, Subject
 
 ITEMS = 30
 DESCRIPTION_WORDS = 120
