@@ -3,8 +3,9 @@
 Whenever a petition or anything it shows is saved or deleted (petitions.signals), this
 recomputes, from the record: what it asks and the text a search quotes, in each
 language (``asks_*``, ``search_text_*``, petitions.documents); its search vectors on
-PostgreSQL; its row of the full-text index on SQLite (FTS5). Bulk loads write the
-same columns themselves (demo/) and call ``refresh`` or ``refresh_search_vectors``.
+PostgreSQL; its row of the full-text index on SQLite (FTS5). Bulk loads (demo/) write
+the same data themselves, with these functions (``documents``, ``fts_terms``) and the
+vectors' SQL (petitions.vectors).
 """
 
 from django.db import connection, connections
