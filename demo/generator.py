@@ -1,14 +1,14 @@
 """Made-up petitions at scale, as rows ready for bulk loading.
 
 Everything comes from one seeded random generator, so the same arguments give
-the same records. Rows are plain tuples in the column order of ``COLUMNS``, which
-the models give.
+the same records. Rows are plain tuples in the column order of each table of
+``TABLES``, which the models give (demo.tables).
 """
 
 import datetime as dt
 import random
 
-from petitions import documents, rules
+from petitions import documents, indexing, rules
 from petitions.choices import (
     AddresseeKind,
     Kind,
@@ -16,44 +16,34 @@ from petitions.choices import (
     Province,
     Status,
 )
-from petitions.models import Demand, Petition, SignatureCount, WhereasClause
+from petitions.models import SEARCH_VECTORS, Demand, Petition, SignatureCount, WhereasClause
 from petitions.rules import CERTIFICATION_THRESHOLD, OTTAWA, RESPONSE_DAYS, SIGNING_PERIODS
+from petitions.search import FTS_TABLE
 from responses.models import GovernmentResponse
 
 from . import vocabulary as words
+from .tables import Table
 
-# The tables a batch fills, in loading order; their columns come from the models, so a
-# new field is written too (with its default when the generator does not choose it).
-MODELS = [
-    Petition,
-    WhereasClause,
-    Demand,
-    GovernmentResponse,
-    SignatureCount,
-    Petition.keywords.through,
-]
-# Filled in the database once the rows are in (petitions.search).
-NOT_GENERATED = {"search_vector_en", "search_vector_fr"}
-
-
-def _columns(model):
-    return [field for field in model._meta.concrete_fields if field.column not in NOT_GENERATED]
-
-
-FIELDS = {model._meta.db_table: _columns(model) for model in MODELS}
-COLUMNS = {table: tuple(field.column for field in fields) for table, fields in FIELDS.items()}
-
-
-def as_row(table, values):
-    """A row of ``table`` in COLUMNS' order: the values given, else each field's default."""
-    unknown = set(values) - set(COLUMNS[table])
-    if unknown:
-        raise ValueError(f"{table} has no column {', '.join(sorted(unknown))}")
-    return tuple(
-        values[field.column] if field.column in values else field.get_default()
-        for field in FIELDS[table]
+# The tables a batch fills, in loading order. Petitions' ids are given (their parts refer
+# to them); the parts' ids come from the tables' sequences. The search vectors are
+# computed by the database as the petitions go in (demo.staging).
+TABLES = {
+    table.name: table
+    for table in (
+        Table(Petition, left_to_database=SEARCH_VECTORS),
+        *(
+            Table(model, left_to_database=("id",))
+            for model in (
+                WhereasClause,
+                Demand,
+                GovernmentResponse,
+                SignatureCount,
+                Petition.keywords.through,
+            )
+        ),
     )
-
+}
+PETITIONS = Petition._meta.db_table
 
 PROVINCES = [p.value for p in Province]
 WHEREAS = ("Whereas:", "Attendu que :")
@@ -92,23 +82,13 @@ def make_place_names(rng, count):
     return sorted(names)
 
 
-class Ids:
-    """The next primary key of each table, advanced as rows are made."""
-
-    def __init__(self, starts):
-        self.next = dict(starts)
-
-    def take(self, table):
-        value = self.next[table]
-        self.next[table] = value + 1
-        return value
-
-
 class PetitionFactory:
-    def __init__(self, seed, reference, ids, first_e_number, used_serials, today):
+    def __init__(self, seed, reference, first_e_number, used_serials, today, index_rows=False):
+        """``index_rows``: also make each petition's row of SQLite's full-text index."""
         self.rng = random.Random(seed)
+        self.index_rows = index_rows
         self.ref = reference
-        self.ids = ids
+        self.next_id = None
         self.e_number = first_e_number
         # Petition No. serials already taken in each session, and the last one given.
         self.used_serials = used_serials
@@ -118,11 +98,8 @@ class PetitionFactory:
         self.places = make_place_names(self.rng, 20_000)
         self.e_from = dt.date.fromisoformat(words.E_PETITIONS_FROM)
 
-    def batches(self, total, batch_size=5_000):
-        """Batches of rows by table, session after session, oldest first.
-
-        Raises ValueError at once when the sessions cannot number that many.
-        """
+    def session_counts(self, total):
+        """How many petitions each session gets; ValueError when they cannot number that many."""
         sessions = self.ref["sessions"]
         # Petitions per day of sitting; e-petitions brought many more.
         weights = [
@@ -132,20 +109,23 @@ class PetitionFactory:
         ]
         # Any petition may be presented: a session takes no more than its free serials.
         rooms = [MAX_SERIAL - len(self.used_serials.get(s["id"], ())) for s in sessions]
-        return self._batches(sessions, session_shares(total, weights, rooms), batch_size)
+        return session_shares(total, weights, rooms)
 
-    def _batches(self, sessions, shares, batch_size):
+    def batches(self, session_counts, first_id, batch_size=5_000):
+        """Batches of rows by table, session after session, oldest first; the petitions'
+        ids from ``first_id`` on."""
+        self.next_id = first_id
         batch = self._empty()
-        for session, count in zip(sessions, shares, strict=True):
+        for session, count in zip(self.ref["sessions"], session_counts, strict=True):
             start, end = session["started_on"], session["ended_on"] or self.today
             span = (end - start).days
             offsets = sorted(self.rng.random() * span for _ in range(count))
             for offset in offsets:
                 self._petition(batch, session, start + dt.timedelta(days=int(offset)), end)
-                if len(batch["petitions_petition"]) >= batch_size:
+                if len(batch[PETITIONS]) >= batch_size:
                     yield batch
                     batch = self._empty()
-        if batch["petitions_petition"]:
+        if batch[PETITIONS]:
             yield batch
 
     def _next_serial(self, session_id):
@@ -157,7 +137,8 @@ class PetitionFactory:
         return serial
 
     def _empty(self):
-        return {table: [] for table in COLUMNS}
+        tables = [*TABLES, FTS_TABLE] if self.index_rows else TABLES
+        return {table: [] for table in tables}
 
     def _petition(self, batch, session, day, session_end):
         rng = self.rng
@@ -202,7 +183,8 @@ class PetitionFactory:
             AddresseeKind.HOUSE: "Chambre des communes",
         }.get(addressee, addressee_fr)
 
-        pid = self.ids.take("petitions_petition")
+        pid = self.next_id
+        self.next_id += 1
         if kind == Kind.PAPER:
             lead_en = words.PAPER_LEAD_IN[0].format(**en)
             lead_fr = words.PAPER_LEAD_IN[1].format(**fr)
@@ -241,7 +223,7 @@ class PetitionFactory:
                 "office": office_en, "office_en": office_en, "office_fr": office_fr,
                 "signer_name": f"The Honourable {self._person()}",
                 "signer_capacity": "minister", "text": text_en, "text_en": text_en,
-                "text_fr": text_fr, "tabled_on": dates["tabled_on"],
+                "text_fr": text_fr, "tabled_on": dates["tabled_on"], "sessional_paper": "",
             }  # fmt: skip
         prayer = {"en": lead_en, "fr": lead_fr}
         intro = clause_style == PartStyle.BULLETED and clause_count
@@ -271,6 +253,7 @@ class PetitionFactory:
             initiator_province=initiator[2], original_language=language,
             addressee_kind=addressee, addressee_name=addressee_en or "",
             addressee_name_en=addressee_en, addressee_name_fr=addressee_fr,
+            original_language_label="", addressee_line="", closing="",
             grievance_intro=WHEREAS[0] if intro else "",
             grievance_intro_en=WHEREAS[0] if intro else None,
             grievance_intro_fr=WHEREAS[1] if intro else None,
@@ -283,18 +266,36 @@ class PetitionFactory:
             signatures=signatures, response_late=response_late, made_up=True,
             created_at=self.now, updated_at=self.now,
         )  # fmt: skip
-        for keyword in rng.sample(self.ref["keywords"], rng.randint(0, 3)):
+        keywords = rng.sample(self.ref["keywords"], rng.randint(0, 3))
+        for keyword in keywords:
             self._add(batch, Petition.keywords.through, petition_id=pid, keyword_id=keyword)
         if kind == Kind.ELECTRONIC and signatures:
             self._signatures(batch, pid, signatures)
         if response:
             self._add(batch, GovernmentResponse, petition_id=pid, **response)
+        if self.index_rows:
+            batch[FTS_TABLE].append(self._index_row(batch[PETITIONS][-1], keywords))
 
     def _add(self, batch, model, **values):
         table = model._meta.db_table
-        if "id" not in values:
-            values["id"] = self.ids.take(table)
-        batch[table].append(as_row(table, values))
+        batch[table].append(TABLES[table].row(values))
+
+    def _index_row(self, row, keywords):
+        """The petition's row of the full-text index, as petitions.indexing.fts_row makes it."""
+        petition = dict(zip(TABLES[PETITIONS].columns, row, strict=True))
+        names = self.ref["names"]
+        # In the order the petition's keywords are read: by name.
+        keyword_names = sorted(names["keyword", keyword] for keyword in keywords)
+        terms = indexing.fts_terms(
+            indexing.numbers(petition["e_number"], petition["petition_no"]),
+            "",  # a made-up response has no sessional paper
+            petition["initiator_name"],
+            petition["initiator_city"],
+            names["subject", petition["subject_id"]],
+            (petition["addressee_name_en"], petition["addressee_name_fr"]),
+            [name for pair in keyword_names for name in pair],
+        )
+        return (petition["id"], petition["search_text_en"], petition["search_text_fr"], terms)
 
     def _person(self):
         return f"{self.rng.choice(words.FIRST_NAMES)} {self.rng.choice(words.LAST_NAMES)}"

@@ -1,34 +1,60 @@
-"""Bulk loading of generated rows, and the PostgreSQL steps around a large load."""
+"""Writing generated rows: ids reserved first, rows in bulk, and the undoing of a failed load."""
 
-from django.db import connection
+from django.db import connection, transaction
 
-from .generator import COLUMNS
+from petitions import indexing
+from petitions.search import FTS_TABLE
+
+from .generator import PETITIONS, TABLES
 
 
-def next_ids():
-    """The first free primary key of every table the generator fills."""
-    with connection.cursor() as cursor:
-        starts = {}
-        for table in COLUMNS:
-            cursor.execute(f'SELECT COALESCE(MAX("id"), 0) + 1 FROM "{table}"')  # noqa: S608
-            starts[table] = cursor.fetchone()[0]
-        return starts
+def reserve_petition_ids(count):
+    """The first of ``count`` petition ids that no other writer will take.
+
+    The table's sequence is moved past them at once, so the rows a clerk adds while
+    the load runs get ids after them. Writers of petitions wait for that moment
+    (readers never do).
+    """
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f'LOCK TABLE "{PETITIONS}" IN SHARE ROW EXCLUSIVE MODE')
+            sequence = f"pg_get_serial_sequence('\"{PETITIONS}\"', 'id')"
+            cursor.execute(
+                f'SELECT GREATEST(nextval({sequence}), (SELECT MAX(id) + 1 FROM "{PETITIONS}"))'  # noqa: S608
+            )
+            first = cursor.fetchone()[0]
+            cursor.execute(f"SELECT setval({sequence}, %s)", [first + count - 1])
+            return first
+        cursor.execute(f'SELECT COALESCE(MAX(id), 0) + 1 FROM "{PETITIONS}"')  # noqa: S608
+        first = cursor.fetchone()[0]
+        if connection.vendor == "sqlite":
+            # AUTOINCREMENT never gives an id below the one it recorded.
+            cursor.execute("SELECT seq + 1 FROM sqlite_sequence WHERE name = %s", [PETITIONS])
+            first = max([first, *(value for (value,) in cursor.fetchall())])
+            cursor.execute("DELETE FROM sqlite_sequence WHERE name = %s", [PETITIONS])
+            cursor.execute(
+                "INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)",
+                [PETITIONS, first + count - 1],
+            )
+        return first
 
 
 def column_list(table):
-    return ", ".join(f'"{name}"' for name in COLUMNS[table])
+    return ", ".join(f'"{name}"' for name in TABLES[table].columns)
 
 
 def insert_rows(batch):
-    """Insert a batch with executemany, on any database."""
+    """Insert a batch with executemany, on any database; with its full-text rows on SQLite."""
     with connection.cursor() as cursor:
-        for table, rows in batch.items():
-            if rows:
-                marks = ", ".join(["%s"] * len(COLUMNS[table]))
+        for table in TABLES:
+            if batch[table]:
+                marks = ", ".join(["%s"] * len(TABLES[table].columns))
                 cursor.executemany(
                     f'INSERT INTO "{table}" ({column_list(table)}) VALUES ({marks})',  # noqa: S608
-                    rows,
+                    batch[table],
                 )
+    if index_rows := batch.get(FTS_TABLE):
+        indexing.write_fts_rows([row[0] for row in index_rows], index_rows)
 
 
 def copy_rows(cursor, target, table, rows):
@@ -38,60 +64,19 @@ def copy_rows(cursor, target, table, rows):
             copy.write_row(row)
 
 
-def reset_sequences():
-    """Point PostgreSQL's id sequences past the rows loaded with explicit ids."""
-    with connection.cursor() as cursor:
-        for table in COLUMNS:
+def remove_petitions(first, last):
+    """Delete the petitions with ids from ``first`` to ``last``, and all their rows."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table in reversed(TABLES):
+            key = "id" if table == PETITIONS else "petition_id"
             cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "  # noqa: S608
-                f'COALESCE((SELECT MAX("id") FROM "{table}"), 1))'
+                f'DELETE FROM "{table}" WHERE "{key}" BETWEEN %s AND %s',  # noqa: S608
+                [first, last],
             )
-
-
-def drop_foreign_keys():
-    """Drop the foreign keys of the loaded tables; return what adds them back.
-
-    Checking each row's references one by one costs more than loading it;
-    adding a constraint back validates every row in one pass, so nothing
-    unchecked is kept.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
-            "FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text = ANY(%s)",
-            [list(COLUMNS)],
-        )
-        keys = cursor.fetchall()
-        for table, name, _ in keys:
-            cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
-    return [f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {text}' for table, name, text in keys]
-
-
-def drop_plain_indexes():
-    """Drop the non-unique indexes of the loaded tables; return what builds them again.
-
-    They check nothing, and building one over all rows at the end costs far
-    less than updating it row by row (the search vectors' GIN indexes above
-    all). Unique indexes stay: they check every row as it comes in.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index "
-            "WHERE NOT indisunique AND indrelid::regclass::text = ANY(%s)",
-            [list(COLUMNS)],
-        )
-        indexes = cursor.fetchall()
-        for name, _ in indexes:
-            cursor.execute(f"DROP INDEX {name}")
-    return [definition for _, definition in indexes]
-
-
-def run_all(statements):
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
+        indexing.forget_the_missing()
 
 
 def analyze():
+    """Give PostgreSQL's planner the new tables' statistics."""
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE " + ", ".join(f'"{table}"' for table in COLUMNS))
+        cursor.execute("ANALYZE " + ", ".join(f'"{table}"' for table in TABLES))

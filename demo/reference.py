@@ -56,6 +56,7 @@ def ensure_reference_data(seed):
                 name_fr=f"{topic_fr} ({place})",
             )
         )
+    keywords = _ensure(Keyword, "slug", keywords)
     return {
         "sessions": [
             {"id": s.pk, "code": s.code, "started_on": s.started_on, "ended_on": s.ended_on}
@@ -63,7 +64,12 @@ def ensure_reference_data(seed):
         ],
         "subjects": [s.pk for s in subjects],
         "members": [m.pk for m in _ensure(Member, "slug", members)],
-        "keywords": [k.pk for k in _ensure(Keyword, "slug", keywords)],
+        "keywords": [k.pk for k in keywords],
+        # What the SQLite index finds a petition by.
+        "names": {
+            **{("subject", s.pk): (s.name_en, s.name_fr) for s in subjects},
+            **{("keyword", k.pk): (k.name_en, k.name_fr) for k in keywords},
+        },
     }
 
 

@@ -1,53 +1,45 @@
-"""Made-up petitions staged on PostgreSQL, their search vectors filled there.
+"""Made-up petitions staged on PostgreSQL, moved into the tables batch by batch.
 
-The generated rows are copied into unlogged tables of a schema of their own,
-which the site never reads, and committed batch by batch so that worker
-threads can see them. Each worker fills the staged petitions' search vectors
-with the application's own ``refresh_search_vectors``: its connection puts the
-staging schema first on the search_path, so the very same SQL reads the
-staged clauses, demands, keywords, responses and reference rows. Meanwhile the
-generator goes on with the next batches, so Python and the database each keep
-a core busy.
+The generated rows are copied into unlogged tables of a schema of their own, which
+the site never reads. Worker threads, each on its own connection, take one staged
+batch after another and, in one transaction per batch, insert its rows into the real
+tables: the parts as they are, the petitions with their search vectors, computed on
+the way by the application's own SQL (``petitions.search.search_vector``) with the
+staging schema first on the search_path, so that it reads the staged clauses,
+demands, keywords and responses. Meanwhile the generator goes on with the next
+batches, so Python and the database each keep a core busy.
 
-The caller's transaction then moves every row into the real tables and drops
-the schema in the same commit: until then nothing of the load is visible, and
-after a failure the schema is dropped.
+Readers see each batch whole at its commit and are never blocked: a batch takes only
+the locks of any insert. The schema is dropped at the end, or after a failure.
 """
 
 import queue
 import secrets
 import threading
 import time
-from collections import Counter
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db.models.query import QuerySet
 
 from petitions.models import SEARCH_VECTORS, Petition
-from petitions.vectors import refresh_search_vectors
+from petitions.vectors import search_vector
 
-from .generator import COLUMNS
+from .generator import PETITIONS, TABLES
 from .loaders import column_list, copy_rows
-from .reference import REFERENCE_MODELS
 
 PREFIX = "seed_demo_"
-# Every table the vectors may read: the generated ones and the reference ones.
-PETITIONS = Petition._meta.db_table
-STAGED_TABLES = [*COLUMNS, *(model._meta.db_table for model in REFERENCE_MODELS)]
 
 
 class StagingSchema:
-    """A context manager: the schema exists inside it, with ``workers`` threads filling vectors."""
+    """A context manager: the schema exists inside it, with ``workers`` threads moving batches."""
 
     def __init__(self, workers):
         self.workers = workers
-        self.ranges = queue.Queue()
-        # Ranges whose vectors are filled; None when a worker failed.
-        self.filled = queue.Queue()
-        self.batches = 0
+        self.batches = queue.Queue()
         self.errors = []
         self.abandoned = threading.Event()
-        self.vector_seconds = []
-        self.loaded = Counter()
+        self.petition_seconds = []
+        self.part_seconds = []
 
     def __enter__(self):
         with connection.cursor() as cursor:
@@ -62,7 +54,7 @@ class StagingSchema:
         except BaseException:
             self.db.close()
             raise
-        self.threads = [threading.Thread(target=self._fill_vectors) for _ in range(self.workers)]
+        self.threads = [threading.Thread(target=self._move_batches) for _ in range(self.workers)]
         for thread in self.threads:
             thread.start()
         return self
@@ -71,72 +63,93 @@ class StagingSchema:
         try:
             if error_type is not None:
                 self.abandoned.set()
-                self._stop_workers()
-                # The caller's transaction was rolled back: nothing of ours is locked.
-                self._execute(f'DROP SCHEMA IF EXISTS "{self.name}" CASCADE')
+            self._stop_workers()
         finally:
-            self.db.close()
-
-    def copy_reference_rows(self):
-        """Copy the reference rows as the caller's transaction sees them (even uncommitted)."""
-        with connection.cursor() as source, self.db.cursor() as target:
-            for model in REFERENCE_MODELS:
-                table = model._meta.db_table
-                with (
-                    source.cursor.copy(f'COPY "{table}" TO STDOUT') as rows,
-                    target.cursor.copy(f"COPY {self._staged(table)} FROM STDIN") as into,
-                ):
-                    for data in rows:
-                        into.write(data)
+            try:
+                self._execute(f'DROP SCHEMA IF EXISTS "{self.name}" CASCADE')
+            finally:
+                self.db.close()
 
     def load(self, batch):
-        """Stage one batch and hand its petitions to the workers."""
+        """Stage one batch (committed at once) and hand it to the workers."""
         self._raise_worker_error()
         with self.db.cursor() as cursor:
-            for table, rows in batch.items():
-                copy_rows(cursor.cursor, self._staged(table), table, rows)
-                self.loaded[table] += len(rows)
-        ids = [row[0] for row in batch["petitions_petition"]]
-        self.ranges.put((ids[0], ids[-1]))
-        self.batches += 1
+            for table in TABLES:
+                copy_rows(cursor.cursor, self._staged(table), table, batch[table])
+        ids = [row[0] for row in batch[PETITIONS]]
+        self.batches.put((ids[0], ids[-1], len(ids)))
 
-    def move_parts(self):
-        """In the caller's transaction: insert the staged rows of every table but petitions.
-
-        Their rows are final once loaded, so this can run while vectors are filled.
-        """
-        for table in COLUMNS:
-            if table != PETITIONS:
-                self._move(table, column_list(table))
-
-    def move_petitions(self):
-        """Insert each batch of petitions once its vectors are filled; then drop the schema.
-
-        In the caller's transaction, as the workers finish batch after batch.
-        """
-        self._no_more_ranges()
-        columns = column_list(PETITIONS) + "".join(f', "{name}"' for name in SEARCH_VECTORS)
-        for _ in range(self.batches):
-            ids = self.filled.get()
-            self._raise_worker_error()
-            self._move(PETITIONS, columns, ids)
+    def finish(self):
+        """Wait until every staged batch is in the tables."""
         self._stop_workers()
-        self._execute_in_caller(f'DROP SCHEMA "{self.name}" CASCADE')
+        self._raise_worker_error()
 
-    def _move(self, table, columns, ids=None):
-        """Insert the staged rows of a table, or of the petitions with ids in a range."""
-        sql = f'INSERT INTO "{table}" ({columns}) SELECT {columns} FROM {self._staged(table)}'  # noqa: S608
-        expected = self.loaded[table]
-        if ids:
-            sql += " WHERE id BETWEEN %s AND %s"
-            expected = ids[1] - ids[0] + 1
+    def _move_batches(self):
+        """A worker, on its own connection: one batch after another, each in one commit."""
+        try:
+            with connection.cursor() as cursor:
+                # Compiling these expressions would cost more than it saves on a batch.
+                cursor.execute("SET jit = off")
+                # Every lookup is by petition or by id, in tables that grow while a
+                # batch is planned: scanning one whole, once per petition, is never right.
+                cursor.execute("SET enable_seqscan = off")
+            while (batch := self.batches.get()) is not None:
+                if not self.abandoned.is_set():
+                    with transaction.atomic():
+                        self._move_parts(batch)
+                        self._move_petitions(batch)
+        except Exception as error:  # reported by the main thread
+            self.errors.append(error)
+            self.abandoned.set()
+        finally:
+            connection.close()
+
+    def _move_parts(self, batch):
+        """Insert the batch's staged clauses, demands, responses... into the real tables."""
+        first, last, _ = batch
+        started = time.monotonic()
         with connection.cursor() as cursor:
-            cursor.execute(sql, ids)
-            if cursor.rowcount != expected:
-                raise RuntimeError(
-                    f"{table}: {cursor.rowcount} staged rows seen, {expected} loaded "
-                    "(the transaction must see rows committed after it began)."
-                )
+            for table in TABLES:
+                if table != PETITIONS:
+                    columns = column_list(table)
+                    cursor.execute(
+                        f'INSERT INTO "{table}" ({columns}) SELECT {columns} '  # noqa: S608
+                        f'FROM {self._staged(table)} WHERE "petition_id" BETWEEN %s AND %s',
+                        [first, last],
+                    )
+        self.part_seconds.append(time.monotonic() - started)
+
+    def _move_petitions(self, batch):
+        """Insert the batch's petitions with their search vectors, computed on the way.
+
+        The vectors' SQL is the application's (petitions.search.search_vector), run with
+        the staging schema first on the search_path: it reads the staged petitions and
+        parts, and the real subjects and keywords.
+        """
+        first, last, count = batch
+        started = time.monotonic()
+        vectors = {f"vector_{language}": search_vector(language) for language in ("en", "fr")}
+        petitions = (
+            QuerySet(Petition)  # the plain columns, as no translating manager rewrites them
+            .filter(pk__range=(first, last))
+            .order_by()
+            .annotate(**vectors)
+            .values_list(*TABLES[PETITIONS].columns, *vectors)
+        )
+        select, params = petitions.query.sql_with_params()
+        columns = column_list(PETITIONS) + "".join(f', "{name}"' for name in SEARCH_VECTORS)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT quote_ident(current_schema()), current_setting('search_path')")
+            schema, search_path = cursor.fetchone()
+            cursor.execute(
+                "SELECT set_config('search_path', quote_ident(%s) || ', ' || %s, true)",
+                [self.name, search_path],
+            )
+            cursor.execute(f'INSERT INTO {schema}."{PETITIONS}" ({columns}) {select}', params)
+            if cursor.rowcount != count:
+                raise RuntimeError(f"{cursor.rowcount} staged petitions seen, {count} loaded.")
+            cursor.execute("SELECT set_config('search_path', %s, true)", [search_path])
+        self.petition_seconds.append(time.monotonic() - started)
 
     def _staged(self, table):
         return f'"{self.name}"."{table}"'
@@ -144,12 +157,12 @@ class StagingSchema:
     def _create(self):
         """Unlogged tables with the real ones' columns, indexed for the vectors' lookups.
 
-        The columns are read from the catalog rather than with LIKE, which
-        would wait for any lock the caller's transaction holds on the real table.
+        Only the columns' types are copied: no constraint, so the parts' ids, which
+        the real tables give, may be left empty here.
         """
         self._execute(f'CREATE SCHEMA "{self.name}"')
         with self.db.cursor() as cursor:
-            for table in STAGED_TABLES:
+            for table in TABLES:
                 cursor.execute(
                     "SELECT string_agg(quote_ident(attname) || ' ' || "
                     "format_type(atttypid, atttypmod), ', ' ORDER BY attnum) "
@@ -157,13 +170,12 @@ class StagingSchema:
                     "AND NOT attisdropped",
                     [f'"{table}"'],
                 )
-                columns = cursor.fetchone()[0]
                 cursor.execute(
-                    f"CREATE UNLOGGED TABLE {self._staged(table)} ({columns}) "
+                    f"CREATE UNLOGGED TABLE {self._staged(table)} ({cursor.fetchone()[0]}) "
                     "WITH (autovacuum_enabled = false)"
                 )
-                # Parts are looked up by their petition, everything else by id.
-                key = "petition_id" if "petition_id" in COLUMNS.get(table, ()) else "id"
+                # Parts are looked up by their petition, petitions by id.
+                key = "id" if table == PETITIONS else "petition_id"
                 cursor.execute(f'CREATE INDEX ON {self._staged(table)} ("{key}")')
 
     def _drop_abandoned(self):
@@ -177,40 +189,10 @@ class StagingSchema:
             for (name,) in cursor.fetchall():
                 cursor.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
 
-    def _fill_vectors(self):
-        """A worker, on its own connection: the vectors of one batch after another."""
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT set_config('search_path', "
-                    "quote_ident(%s) || ', ' || current_setting('search_path'), false)",
-                    [self.name],
-                )
-                # Compiling these expressions would cost more than it saves on a batch.
-                cursor.execute("SET jit = off")
-                # Every lookup is by petition or by id, in tables that grow while a
-                # batch is planned: scanning one whole, once per petition, is never right.
-                cursor.execute("SET enable_seqscan = off")
-            while (ids := self.ranges.get()) is not None:
-                if not self.abandoned.is_set():
-                    started = time.monotonic()
-                    refresh_search_vectors(Petition.objects.filter(pk__range=ids))
-                    self.vector_seconds.append(time.monotonic() - started)
-                    self.filled.put(ids)
-        except Exception as error:  # reported by the main thread
-            self.errors.append(error)
-            self.abandoned.set()
-            self.filled.put(None)
-        finally:
-            connection.close()
-
-    def _no_more_ranges(self):
-        """Each worker stops once the ranges before this are done."""
-        for _ in self.threads:
-            self.ranges.put(None)
-
     def _stop_workers(self):
-        self._no_more_ranges()
+        """Each worker stops once the batches before this are done."""
+        for _ in self.threads:
+            self.batches.put(None)
         for thread in self.threads:
             thread.join()
         self.threads = []
@@ -218,10 +200,6 @@ class StagingSchema:
     def _raise_worker_error(self):
         if self.errors:
             raise self.errors[0]
-
-    def _execute_in_caller(self, sql):
-        with connection.cursor() as cursor:
-            cursor.execute(sql)
 
     def _execute(self, sql):
         with self.db.cursor() as cursor:

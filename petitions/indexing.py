@@ -3,8 +3,9 @@
 Whenever a petition or anything it shows is saved or deleted (petitions.signals), this
 recomputes, from the record: what it asks and the text a search quotes, in each
 language (``asks_*``, ``search_text_*``, petitions.documents); its search vectors on
-PostgreSQL; its row of the full-text index on SQLite (FTS5). Bulk loads write the
-same columns themselves (demo/) and call ``refresh`` or ``refresh_search_vectors``.
+PostgreSQL; its row of the full-text index on SQLite (FTS5). Bulk loads (demo/) write
+the same data themselves, with these functions (``documents``, ``fts_terms``) and the
+vectors' SQL (petitions.vectors).
 """
 
 from django.db import connection, connections
@@ -89,42 +90,50 @@ def texts(petition, language):
     return asks, text
 
 
-def numbers(petition):
+def numbers(e_number, petition_no):
     """Every form of a petition's numbers, as people type them: e2829 2829 432-00158."""
     forms = []
-    if petition.e_number:
-        forms += [
-            format_e_number(petition.e_number),
-            f"e{petition.e_number}",
-            str(petition.e_number),
-        ]
-    if petition.petition_no:
-        forms += [petition.petition_no, petition.petition_no.replace("-", "")]
+    if e_number:
+        forms += [format_e_number(e_number), f"e{e_number}", str(e_number)]
+    if petition_no:
+        forms += [petition_no, petition_no.replace("-", "")]
     return forms
 
 
 def fts_row(petition):
     """The petition's row of the SQLite index: its texts in each language, then the
     names and numbers it is found by."""
-    terms = [
-        *numbers(petition),
+    terms = fts_terms(
+        numbers(petition.e_number, petition.petition_no),
         petition.response.sessional_paper if petition.has_response else "",
         petition.initiator_name,
         petition.initiator_city,
-        *(getattr(petition.subject, f"name_{lang}") or "" for lang in LANGUAGES),
-        *(getattr(petition, f"addressee_name_{lang}") or "" for lang in LANGUAGES),
-        *(
-            getattr(keyword, f"name_{lang}") or ""
+        [getattr(petition.subject, f"name_{lang}") for lang in LANGUAGES],
+        [getattr(petition, f"addressee_name_{lang}") for lang in LANGUAGES],
+        [
+            getattr(keyword, f"name_{lang}")
             for keyword in petition.keywords.all()
             for lang in LANGUAGES
-        ),
-    ]
-    return (
-        petition.pk,
-        petition.search_text_en,
-        petition.search_text_fr,
-        " ".join(term for term in terms if term),
+        ],
     )
+    return (petition.pk, petition.search_text_en, petition.search_text_fr, terms)
+
+
+def fts_terms(
+    numbers, sessional_paper, initiator_name, initiator_city, subjects, addressees, keywords
+):
+    """The names and numbers a petition is found by, in one text (bulk loads call this
+    with the values they write)."""
+    terms = [
+        *numbers,
+        sessional_paper,
+        initiator_name,
+        initiator_city,
+        *subjects,
+        *addressees,
+        *keywords,
+    ]
+    return " ".join(term for term in terms if term)
 
 
 def write_fts_rows(ids, rows):

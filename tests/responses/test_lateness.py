@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.core.management import call_command
 
 from petitions.models import Petition
@@ -52,6 +53,8 @@ def test_a_response_moved_to_another_petition_leaves_the_first_without(samples):
     assert late("451-90003") is not None
 
 
+# seed_demo commits batch by batch: not within a test's transaction.
+@pytest.mark.django_db(transaction=True)
 def test_made_up_petitions_carry_the_lateness_their_responses_give(samples):
     call_command("seed_demo", petitions=300, verbosity=0)
     loaded = dict(Petition.objects.values_list("pk", "response_late"))
