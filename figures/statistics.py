@@ -17,9 +17,9 @@ from django.core.cache import caches
 from django.db.models import Count, F, Func, IntegerField
 
 from pagecache.models import current_version
+from petitions import rules
 from petitions.choices import Kind, Status
 from petitions.models import ParliamentSession, Petition
-from petitions.rules import RESPONSE_DAYS
 from responses.models import GovernmentResponse
 
 # Long enough for every server to find a version's figures; a new version makes
@@ -97,7 +97,9 @@ class Figures:
 
     @property
     def answered_late(self):
-        return sum(count for days, count in self.response_days.items() if days > RESPONSE_DAYS)
+        return sum(
+            count for days, count in self.response_days.items() if rules.waited_too_long(days)
+        )
 
     @property
     def median_days(self):
@@ -196,7 +198,7 @@ def responses_figures():
                 office_en or "", office_fr or "", 0, 0
             )
         row.answered += count
-        if days > RESPONSE_DAYS:
+        if rules.waited_too_long(days):
             row.late += count
     rows = sorted(offices.values(), key=lambda row: (-row.answered, row.office_en, row.office_fr))
     return days_found, rows

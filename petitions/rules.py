@@ -39,8 +39,12 @@ def response_due_on(presented_on):
 
 def is_late(presented_on, tabled_on):
     """Whether a response was tabled after its due date."""
-    due = response_due_on(presented_on)
-    return bool(due and tabled_on and tabled_on > due)
+    return bool(presented_on and tabled_on and waited_too_long((tabled_on - presented_on).days))
+
+
+def waited_too_long(days):
+    """Whether a response tabled ``days`` days after presentation is late."""
+    return days > RESPONSE_DAYS
 
 
 def is_overdue(status, presented_on, today=None):
