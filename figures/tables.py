@@ -85,17 +85,37 @@ def outcome_names():
     }
 
 
-def sessions_by_kind(figures):
-    kinds = dict(Kind.choices)
-    series = [(kind, str(kinds[kind])) for kind in KINDS]
+def per_session(figures, slug, title, summary, series, counts_of):
+    """A figure of sessions, one stacked bar each: ``counts_of(row)`` gives its counts
+    by the keys of ``series`` [(key, name)]."""
     rows = [
         [
             Link(session_label(row), reverse("petitions:session", args=[row.code])),
-            *(row.by_kind.get(kind, 0) for kind in KINDS),
+            *(counts_of(row).get(key, 0) for key, _name in series),
             row.total,
         ]
         for row in figures.sessions
     ]
+    return Figure(
+        slug=slug,
+        title=title,
+        summary=summary,
+        columns=[_("Session"), *(name for _key, name in series), _("Total")],
+        rows=rows,
+        svg=charts.stacked_bar_chart(
+            f"{slug}-chart",
+            title,
+            summary,
+            [(session_label(row), counts_of(row)) for row in figures.sessions],
+            series,
+        ),
+        legend=[name for _key, name in series],
+    )
+
+
+def sessions_by_kind(figures):
+    kinds = dict(Kind.choices)
+    series = [(kind, str(kinds[kind])) for kind in KINDS]
     total = sum(row.total for row in figures.sessions)
     busiest = max(figures.sessions, key=lambda row: row.total, default=None)
     if busiest is None:
@@ -113,34 +133,12 @@ def sessions_by_kind(figures):
             "count": count(busiest.total),
         }
     title = _("Petitions per session, by kind")
-    return Figure(
-        slug="sessions-by-kind",
-        title=title,
-        summary=summary,
-        columns=[_("Session"), *(name for _, name in series), _("Total")],
-        rows=rows,
-        svg=charts.stacked_bar_chart(
-            "sessions-by-kind-chart",
-            title,
-            summary,
-            [(session_label(row), row.by_kind) for row in figures.sessions],
-            series,
-        ),
-        legend=[name for _, name in series],
-    )
+    return per_session(figures, "sessions-by-kind", title, summary, series, lambda row: row.by_kind)
 
 
 def sessions_by_outcome(figures):
     names = outcome_names()
     series = [(outcome, names[outcome]) for outcome in OUTCOMES]
-    rows = [
-        [
-            Link(session_label(row), reverse("petitions:session", args=[row.code])),
-            *(row.by_outcome.get(outcome, 0) for outcome in OUTCOMES),
-            row.total,
-        ]
-        for row in figures.sessions
-    ]
     total = sum(row.total for row in figures.sessions)
     responded = sum(row.by_outcome.get("responded", 0) for row in figures.sessions)
     if total:
@@ -154,20 +152,8 @@ def sessions_by_outcome(figures):
     else:
         summary = _("No petition is recorded yet.")
     title = _("Petitions per session, by outcome")
-    return Figure(
-        slug="sessions-by-outcome",
-        title=title,
-        summary=summary,
-        columns=[_("Session"), *(name for _, name in series), _("Total")],
-        rows=rows,
-        svg=charts.stacked_bar_chart(
-            "sessions-by-outcome-chart",
-            title,
-            summary,
-            [(session_label(row), row.by_outcome) for row in figures.sessions],
-            series,
-        ),
-        legend=[name for _, name in series],
+    return per_session(
+        figures, "sessions-by-outcome", title, summary, series, lambda row: row.by_outcome
     )
 
 
