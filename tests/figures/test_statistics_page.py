@@ -10,6 +10,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 from django.core.management import call_command
 
@@ -85,6 +86,8 @@ def test_statistics_page_query_count_is_pinned_and_cached_per_record_version(
     assert "5,000,000" in page_text(changed)
 
 
+# seed_demo commits batch by batch: not within a test's transaction.
+@pytest.mark.django_db(transaction=True)
 def test_statistics_build_costs_the_same_queries_at_any_size(django_assert_num_queries, samples):
     with django_assert_num_queries(4):
         small = statistics.build()
