@@ -45,6 +45,26 @@ def test_production_refuses_to_start_without_a_real_key(tmp_path):
     assert "DJANGO_SECRET_KEY is too weak" in result.stderr
 
 
+def production_without_a_key(*command):
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings")
+    return subprocess.run(
+        [sys.executable, *command], cwd=PROJECT, env=env, capture_output=True, text=True
+    )
+
+
+def test_production_server_refuses_to_start_without_a_key():
+    result = production_without_a_key("-c", "import config.wsgi")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off" in result.stderr
+
+
+def test_commands_that_sign_nothing_run_without_a_key():
+    result = production_without_a_key("manage.py", "makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
 def test_plain_http_is_redirected_to_https_but_health_checks_are_not(client, db, settings):
     settings.SECURE_SSL_REDIRECT = True
     response = client.get("/en/petitions/")
