@@ -54,6 +54,12 @@ class Figure:
     svg: str = ""
     legend: list = field(default_factory=list)
     note: str = ""
+    # Every row, when ``rows`` shows only the first ones: the CSV gives them all.
+    every_row: list | None = None
+
+    @property
+    def csv_rows(self):
+        return self.rows if self.every_row is None else self.every_row
 
     @property
     def csv_url(self):
@@ -261,6 +267,7 @@ def responding_offices(figures, drawn=OFFICES_DRAWN):
         summary=summary,
         columns=[_("Responding office"), _("Responses"), _("Tabled late"), _("Share late")],
         rows=shown,
+        every_row=rows,
         svg=charts.bar_chart(
             "responding-offices-chart",
             title,
@@ -273,7 +280,6 @@ def responding_offices(figures, drawn=OFFICES_DRAWN):
         figure.note = _(
             "The %(drawn)s offices with the most responses; the CSV file lists all %(offices)s."
         ) % {"drawn": drawn, "offices": count(len(rows))}
-    figure.all_rows = rows
     return figure
 
 

@@ -40,7 +40,7 @@ def figure_csv(request, slug):
     )
     writer = csv.writer(response)
     writer.writerow(figure.columns)
-    for row in getattr(figure, "all_rows", figure.rows):
+    for row in figure.csv_rows:
         writer.writerow([csv_value(cell) for cell in row])
     return response
 
