@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from petitions.choices import Status
 from petitions.filters import MAX_QUERY_LENGTH, PetitionFilter, Sort
 from petitions.models import Member, ParliamentSession, Petition, Subject
+from petitions.parts import load_parts
 
 from .exports import petitions_csv_response
 from .filtering import PetitionFilterBackend
@@ -168,6 +169,7 @@ class PetitionDetailView(generics.RetrieveAPIView):
         petition = self.get_queryset().find(number)
         if petition is None:
             raise NotFound(_("No petition has the number %(number)s.") % {"number": number})
+        load_parts([petition])
         return petition
 
 

@@ -287,11 +287,9 @@ class PetitionQuerySet(models.QuerySet):
         return self.order_by(*NEWEST_FIRST)
 
     def with_page_relations(self):
-        """Everything the petition page shows, in a fixed number of queries."""
-        return (
-            self.select_related("subject", "session", "sponsor", "presenter", "response")
-            .prefetch_related("keywords", "clauses", "demands", "signature_counts")
-            .defer(*NOT_SHOWN)
+        """The petition and what it refers to; its parts come from ``parts.load_parts``."""
+        return self.select_related("subject", "session", "sponsor", "presenter", "response").defer(
+            *NOT_SHOWN
         )
 
     def with_list_relations(self):

@@ -7,6 +7,7 @@ from django.views.generic import DetailView, TemplateView
 from pagecache.middleware import reads_query
 from petitions.models import Member, ParliamentSession, Petition, Subject
 from petitions.numbers import parse_number
+from petitions.parts import load_parts
 from responses.models import GovernmentResponse
 
 from .listing import PetitionListMixin
@@ -52,6 +53,7 @@ def petition_detail(request, number):
         petition = get_object_or_404(queryset, petition_no=parsed.petition_no)
     if number != petition.number:
         return redirect(petition, permanent=True)
+    load_parts([petition])
     return render(request, "petitions/petition_detail.html", {"petition": petition})
 
 
