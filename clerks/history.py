@@ -35,6 +35,7 @@ DERIVED = [
     "search_text_en",
     "search_text_fr",
     "response_late",
+    "sponsor_name",
 ]
 NOT_KEPT = {"petitions.Petition": DERIVED}
 

@@ -262,7 +262,8 @@ class PetitionFactory:
             status=status, opened_at=dates["opened_at"],
             scheduled_close_at=dates["scheduled_close_at"], closed_at=dates["closed_at"],
             certified_on=dates["certified_on"], presented_on=dates["presented_on"],
-            sponsor_id=member, presenter_id=member if dates["presented_on"] else None,
+            sponsor_id=member, sponsor_name=self.ref["member_names"][member],
+            presenter_id=member if dates["presented_on"] else None,
             signatures=signatures, response_late=response_late, made_up=True,
             created_at=self.now, updated_at=self.now,
         )  # fmt: skip

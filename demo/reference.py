@@ -57,13 +57,15 @@ def ensure_reference_data(seed):
             )
         )
     keywords = _ensure(Keyword, "slug", keywords)
+    members = _ensure(Member, "slug", members)
     return {
         "sessions": [
             {"id": s.pk, "code": s.code, "started_on": s.started_on, "ended_on": s.ended_on}
             for s in sessions
         ],
         "subjects": [s.pk for s in subjects],
-        "members": [m.pk for m in _ensure(Member, "slug", members)],
+        "members": [m.pk for m in members],
+        "member_names": {m.pk: m.name for m in members},
         "keywords": [k.pk for k in keywords],
         # What the SQLite index finds a petition by.
         "names": {

@@ -41,7 +41,7 @@ ORDERINGS = {
     ],
     Sort.MOST_SIGNATURES: [F("signatures").desc(nulls_last=True), F("id").desc()],
     Sort.FEWEST_SIGNATURES: [F("signatures").asc(nulls_last=True), F("id").asc()],
-    Sort.MEMBER: [F("sponsor__name").asc(nulls_last=True), *NEWEST_FIRST],
+    Sort.MEMBER: [F("sponsor_name").asc(nulls_last=True), *NEWEST_FIRST],
 }
 
 

@@ -1,6 +1,7 @@
 """Keep derived data current: what each petition asks and its search data
-(petitions.indexing), and the petition's last change (a change to any of its parts
-is one). The response's part of this is kept by responses.signals.
+(petitions.indexing), its sponsor's name, and the petition's last change (a change
+to any of its parts is one). The response's part of this is kept by
+responses.signals.
 
 The admin saves a petition, then its clauses, demands, keywords and response,
 in one request: each save refreshes the petition's search data, so the last one
@@ -8,12 +9,32 @@ leaves it matching what was saved. Fixtures (raw saves) are refreshed too, as
 each part arrives.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
 from . import indexing
-from .models import Demand, Keyword, Petition, SignatureCount, Subject, WhereasClause
+from .models import Demand, Keyword, Member, Petition, SignatureCount, Subject, WhereasClause
+
+
+@receiver(pre_save, sender=Petition)
+def sponsor_named(sender, instance, **kwargs):
+    """The sponsor's name, which lists sorted by Member read (fixtures' raw saves too)."""
+    if instance.sponsor_id is None:
+        instance.sponsor_name = None
+    elif Petition.sponsor.is_cached(instance):
+        instance.sponsor_name = instance.sponsor.name
+    else:
+        found = Member.objects.filter(pk=instance.sponsor_id).values_list("name", flat=True)
+        instance.sponsor_name = found.first()
+
+
+@receiver(post_save, sender=Member)
+def member_renamed(sender, instance, created, **kwargs):
+    if not created:
+        Petition.objects.filter(sponsor=instance).exclude(sponsor_name=instance.name).update(
+            sponsor_name=instance.name
+        )
 
 
 @receiver(post_save, sender=Petition)

@@ -52,10 +52,11 @@ class PetitionListMixin:
         }
         if not filterset.is_valid():
             return context
-        queryset, counted = filterset.qs, None
+        queryset, counted, limit = filterset.qs, None, None
         if filterset.by_relevance:
-            # Matches are counted once: here, or by the paginator.
+            # Matches are counted once: here, up to RANK_LIMIT, or by the paginator.
             queryset, counted, ranked = ranked_if_few(queryset)
+            limit = pagination.RANK_LIMIT
             if not ranked:
                 context["notices"].append(
                     _(
@@ -65,7 +66,7 @@ class PetitionListMixin:
                     % {"limit": intcomma(pagination.RANK_LIMIT)}
                 )
         per_page = self.page_size(context["notices"])
-        paginator = BoundedPaginator(queryset, per_page, counted=counted)
+        paginator = BoundedPaginator(queryset, per_page, counted=counted, limit=limit)
         page = self.page(paginator, context["notices"])
         if paginator.more and not page.has_next():
             context["notices"].append(
