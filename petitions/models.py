@@ -705,6 +705,11 @@ class Petition(CleanTextsMixin, models.Model):
     def get_absolute_url(self):
         return reverse("petitions:detail", args=[self.number])
 
+    def get_status_display(self):
+        # Django's own builds a dict of every status, translating each label, per call;
+        # a list page asks once per petition.
+        return Status(self.status).label if self.status in Status.values else self.status
+
     @property
     def number(self):
         """The number the petition is known by: its e-number, else its Petition No."""

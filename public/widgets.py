@@ -34,3 +34,8 @@ class QuickSelect(forms.Select):
             options = options.replace(tag, f'<option value="{escape(chosen)}" selected>', 1)
         attributes = flatatt(self.build_attrs(self.attrs, attrs))
         return mark_safe(f'<select name="{escape(name)}"{attributes}>\n{options}\n</select>')  # noqa: S308
+
+    def use_required_attribute(self, initial):
+        # Select's own answer looks at the first choice, which normalizes all of them
+        # (every Member, every keyword) on every page: a filter is seldom required.
+        return self.is_required and super().use_required_attribute(initial)
