@@ -10,120 +10,114 @@ give: ``petition.clauses.all()`` and the rest answer without a query, in the sam
 order (tests/petitions/test_parts.py holds the two equal).
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import connections
 from modeltranslation.utils import build_localized_fieldname, get_language
 
-from .models import Demand, Keyword, Petition, SignatureCount, WhereasClause
+from .models import Petition
 
 LANGUAGES = [code for code, _ in settings.LANGUAGES]
-# Every branch of the UNION fills the same columns: which part, its petition, two
-# integers, the untranslated text, the text in each language and one more, and the
-# text a part is sorted by: keywords by their name in the page's language (as
-# modeltranslation orders Keyword by "name"), signatures by province.
-INTEGERS = 2
-TEXTS = 2 + len(LANGUAGES)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One kind of part: the petition's accessor, the fields read into the query's
+    integer and text columns, and the field it is sorted by before its position."""
+
+    name: str
+    integers: tuple
+    texts: tuple
+    sort: str | None = None
+
+    @property
+    def relation(self):
+        """Petition's field or relation: a ManyToManyField, or the ForeignKey's reverse."""
+        return Petition._meta.get_field(self.name)
+
+    @property
+    def model(self):
+        return self.relation.related_model
+
+    def sort_field(self):
+        if self.sort is None:
+            return None
+        # A translated name sorts in the page's language, as modeltranslation orders it.
+        localized = build_localized_fieldname(self.sort, get_language())
+        names = {field.name for field in self.model._meta.concrete_fields}
+        return localized if localized in names else self.sort
+
+
+def _translated(field):
+    return (field, *(f"{field}_{code}" for code in LANGUAGES))
+
+
 PARTS = {
-    "clauses": WhereasClause,
-    "demands": Demand,
-    "signature_counts": SignatureCount,
-    "keywords": Keyword,
+    part.name: part
+    for part in [
+        Part("clauses", ("id", "position"), _translated("text")),
+        Part("demands", ("id", "position"), _translated("text")),
+        Part("signature_counts", ("id", "count"), ("province",), sort="province"),
+        Part("keywords", ("id",), (*_translated("name"), "slug"), sort="name"),
+    ]
 }
+# Every branch of the UNION fills the same columns: the part's name, its petition,
+# the integers, the texts, and the text it is sorted by.
+INTEGERS = max(len(part.integers) for part in PARTS.values())
+TEXTS = max(len(part.texts) for part in PARTS.values())
 
 
-def _branch(connection, name, model, integers, texts, sort, source, petition_column):
+def _branch(connection, part, placeholders):
     quote = connection.ops.quote_name
-    table = quote(model._meta.db_table)
+    table = quote(part.model._meta.db_table)
 
     def column(field):
-        return f"{table}.{quote(model._meta.get_field(field).column)}"
+        return f"{table}.{quote(part.model._meta.get_field(field).column)}"
 
-    def columns(fields, count, cast):
-        return [*map(column, fields)] + [f"CAST(NULL AS {cast})"] * (count - len(fields))
+    def padded(fields, width, cast):
+        return [*map(column, fields)] + [f"CAST(NULL AS {cast})"] * (width - len(fields))
 
-    sort_cell = column(sort) if sort else "CAST(NULL AS text)"
+    field = part.relation
+    if field.many_to_many:
+        links = quote(field.remote_field.through._meta.db_table)
+        petition = f"{links}.{quote(field.m2m_column_name())}"
+        source = (
+            f"{table} JOIN {links} ON {links}.{quote(field.m2m_reverse_name())}"
+            f" = {table}.{quote(part.model._meta.pk.column)}"
+        )
+    else:
+        petition, source = f"{table}.{quote(field.field.column)}", table
+    sort = part.sort_field()
     cells = [
-        f"'{name}'",
-        petition_column,
-        *columns(integers, INTEGERS, "integer"),
-        *columns(texts, TEXTS, "text"),
-        sort_cell,
+        f"'{part.name}'",
+        petition,
+        *padded(part.integers, INTEGERS, "integer"),
+        *padded(part.texts, TEXTS, "text"),
+        column(sort) if sort else "CAST(NULL AS text)",
     ]
-    return f"SELECT {', '.join(cells)} FROM {source}"
+    return f"SELECT {', '.join(cells)} FROM {source} WHERE {petition} IN ({placeholders})"
 
 
 def _sql(connection, count):
-    quote = connection.ops.quote_name
     placeholders = ", ".join(["%s"] * count)
-    branches = []
-    for name in ("clauses", "demands"):
-        model = PARTS[name]
-        table = quote(model._meta.db_table)
-        branches.append(
-            _branch(
-                connection,
-                name,
-                model,
-                ["id", "position"],
-                ["text", *[f"text_{code}" for code in LANGUAGES]],
-                None,
-                f"{table} WHERE {quote('petition_id')} IN ({placeholders})",
-                quote("petition_id"),
-            )  # fmt: skip
-        )
-    counts = quote(SignatureCount._meta.db_table)
-    branches.append(
-        _branch(
-            connection,
-            "signature_counts",
-            SignatureCount,
-            ["id", "count"],
-            ["province"],
-            "province",
-            f"{counts} WHERE {quote('petition_id')} IN ({placeholders})",
-            quote("petition_id"),
-        )  # fmt: skip
-    )
-    through = Petition.keywords.through
-    links = quote(through._meta.db_table)
-    keywords = quote(Keyword._meta.db_table)
-    link_petition = f"{links}.{quote(through._meta.get_field('petition').column)}"
-    branches.append(
-        _branch(
-            connection,
-            "keywords",
-            Keyword,
-            ["id"],
-            ["name", *[f"name_{code}" for code in LANGUAGES], "slug"],
-            build_localized_fieldname("name", get_language()),
-            f"{keywords} JOIN {links} ON {links}.{quote(through._meta.get_field('keyword').column)}"
-            f" = {keywords}.{quote('id')} WHERE {link_petition} IN ({placeholders})",
-            link_petition,
-        )  # fmt: skip
-    )
-    # Columns by number: 1 the part, 2 its petition, 3 its id, 4 its position, and last
-    # the text it is sorted by (none for clauses and demands).
-    sort_column = 3 + INTEGERS + TEXTS
-    return " UNION ALL ".join(branches) + f" ORDER BY 1, 2, {sort_column}, 4, 3"
+    branches = [_branch(connection, part, placeholders) for part in PARTS.values()]
+    # By part, petition, sort text, position (the second integer), then id.
+    return " UNION ALL ".join(branches) + f" ORDER BY 1, 2, {3 + INTEGERS + TEXTS}, 4, 3"
 
 
-def _instance(name, row, using):
-    model = PARTS[name]
-    petition_id, numbers, texts = row[1], row[2 : 2 + INTEGERS], row[2 + INTEGERS : -1]
-    if name in ("clauses", "demands"):
-        names = ["id", "position", "text", *[f"text_{code}" for code in LANGUAGES]]
-        values = [*numbers, *texts[: 1 + len(LANGUAGES)]]
-    elif name == "signature_counts":
-        names, values = ["id", "count", "province"], [*numbers, texts[0]]
-    else:
-        names = ["id", "name", *[f"name_{code}" for code in LANGUAGES], "slug"]
-        values = [numbers[0], *texts[: 2 + len(LANGUAGES)]]
-    if name != "keywords":
-        names, values = [*names, "petition_id"], [*values, petition_id]
+def _instance(part, row, using):
+    integers, texts = row[2 : 2 + INTEGERS], row[2 + INTEGERS : 2 + INTEGERS + TEXTS]
+    values = {
+        **dict(zip(part.integers, integers, strict=False)),
+        **dict(zip(part.texts, texts, strict=False)),
+    }
+    model = part.model
+    if not part.relation.many_to_many:
+        values[part.relation.field.attname] = row[1]
     # from_db takes the values in the order of the model's fields.
-    data = dict(zip(names, values, strict=True))
-    fields = [f.attname for f in model._meta.concrete_fields if f.attname in data]
-    return model.from_db(using, fields, [data[field] for field in fields])
+    fields = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db(using, fields, [values[field] for field in fields])
 
 
 def load_parts(petitions):
@@ -138,15 +132,16 @@ def load_parts(petitions):
     with connection.cursor() as cursor:
         cursor.execute(_sql(connection, len(by_id)), [*by_id] * len(PARTS))
         for row in cursor.fetchall():
-            found[row[1]][row[0]].append(_instance(row[0], row, using))
+            found[row[1]][row[0]].append(_instance(PARTS[row[0]], row, using))
     for pk, parts in found.items():
         petition = by_id[pk]
         cache = petition.__dict__.setdefault("_prefetched_objects_cache", {})
         for name, instances in parts.items():
-            if name != "keywords":
+            relation = PARTS[name].relation
+            if not relation.many_to_many:
                 for instance in instances:
                     # As prefetch_related does: a part knows its petition without a query.
-                    PARTS[name]._meta.get_field("petition").set_cached_value(instance, petition)
+                    relation.field.set_cached_value(instance, petition)
             # The shape prefetch_related leaves: the related manager's queryset, evaluated.
             queryset = getattr(petition, name).get_queryset()
             queryset._result_cache = instances
