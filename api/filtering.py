@@ -12,6 +12,8 @@ class PetitionFilterBackend(DjangoFilterBackend):
         filterset = self.get_filterset(request, queryset, view)
         if not filterset.is_valid():
             raise utils.translate_validation(filterset.errors)
+        # Building the list is what tells whether it is sorted by relevance.
+        queryset = filterset.qs
         if filterset.by_relevance:
-            return ranked_if_few(filterset.qs)[0]
-        return filterset.qs
+            return ranked_if_few(queryset)[0]
+        return queryset

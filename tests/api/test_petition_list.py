@@ -1,8 +1,9 @@
 """A developer pages through petitions, filtered and sorted, as the public search offers them."""
 
 import pytest
+from django.db import connection
 
-from petitions.models import Petition
+from petitions.models import Petition, WhereasClause
 
 ALL_NEWEST_FIRST = ["e-90002", "e-90004", "e-90003", "441-90001", "e-2829"]
 
@@ -166,3 +167,15 @@ def test_the_list_counts_only_up_to_its_bound_and_says_when_more_match(
     monkeypatch.setattr("petitions.pagination.COUNT_LIMIT", 100)
     page = client.get("/api/v1/petitions/").json()
     assert (page["count"], page["more"]) == (5, False)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranking is PostgreSQL's")
+def test_a_search_with_too_many_matches_to_rank_is_newest_first(client, samples, monkeypatch):
+    """As on the search page: ranking scores every match, so only when few match."""
+    oldest = Petition.objects.get(e_number=2829)
+    WhereasClause.objects.create(petition=oldest, position=9, text_en="Wetland, wetland, wetland.")
+    newest = numbers(client.get("/api/v1/petitions/", {"q": "wetland", "sort": "newest"}))
+    assert len(newest) > 1 and newest[-1] == "e-2829"
+    assert numbers(client.get("/api/v1/petitions/", {"q": "wetland"}))[0] == "e-2829"
+    monkeypatch.setattr("petitions.pagination.RANK_LIMIT", 1)
+    assert numbers(client.get("/api/v1/petitions/", {"q": "wetland"})) == newest
