@@ -121,9 +121,24 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+
+def prepare_statements(options):
+    """Parameters bound by the server, so that psycopg prepares a statement a connection
+    has run five times and PostgreSQL plans it once: planning the petition page's join
+    took longer than running it (BENCHMARKS.md). DJANGO_DB_PREPARE=0 turns this off, as
+    a pooler that cannot keep prepared statements (PgBouncer before 1.21 in
+    transaction mode) needs."""
+    if env_bool("DJANGO_DB_PREPARE", True):
+        options.setdefault("server_side_binding", True)
+        options.setdefault("prepare_threshold", 5)
+
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    options = DATABASES["default"].setdefault("OPTIONS", {})
     # An unreachable server fails the request in seconds (a 503), not minutes.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    options.setdefault("connect_timeout", 5)
+    prepare_statements(options)
 
 # Read replicas (PostgreSQL standbys of the primary above), comma-separated. Anonymous
 # readers of the public record are served from one that holds the record as it
@@ -144,6 +159,7 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
         )
     # A replica that does not answer is skipped after 2 seconds (libpq's least).
     replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    prepare_statements(replica["OPTIONS"])
     # The test suite, if run with replicas set, reads its one test database through them.
     replica["TEST"] = {"MIRROR": "default"}
     DATABASES[f"replica{number}"] = replica
