@@ -11,6 +11,7 @@ order (tests/petitions/test_parts.py holds the two equal).
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.conf import settings
 from django.db import connections
@@ -31,12 +32,12 @@ class Part:
     texts: tuple
     sort: str | None = None
 
-    @property
+    @cached_property
     def relation(self):
         """Petition's field or relation: a ManyToManyField, or the ForeignKey's reverse."""
         return Petition._meta.get_field(self.name)
 
-    @property
+    @cached_property
     def model(self):
         return self.relation.related_model
 
