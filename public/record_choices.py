@@ -15,8 +15,6 @@ import threading
 from django.core.cache import caches
 from django.utils.translation import get_language
 
-from pagecache.models import current_version
-
 from .widgets import write_options
 
 # Long enough for a version's lists to be found by every server; a new version
@@ -30,9 +28,10 @@ class RecordChoices:
         self._version = None
         self._lists = {}
 
-    def apply(self, fields, names):
-        """Make the named fields' widgets list their choices from this cache."""
-        version = functools.cache(current_version)  # read once per form, when first shown
+    def apply(self, fields, names, version):
+        """Make the named fields' widgets list their choices from this cache, for the
+        record's ``version``: a callable, read only when a choice is needed, and
+        once (functools.cache around pagecache.models.current_version)."""
         for name in names:
             if name in fields:
                 widget = fields[name].widget

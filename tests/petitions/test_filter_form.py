@@ -34,3 +34,39 @@ def test_a_member_or_keyword_added_shows_on_the_next_page(client, samples):
     assert ("tidal-power", "", "Tidal power") in options(response, "keyword")
     french = client.get("/fr/petitions/")
     assert ("tidal-power", "", "Énergie marémotrice") in options(french, "keyword")
+
+
+def form_html(response):
+    return re.search(r'<form class="filter-form".*?</form>', response.content.decode(), re.S)[0]
+
+
+def test_every_page_of_a_list_shows_the_form_rendered_once(client, samples, monkeypatch):
+    from public.widgets import QuickSelect
+
+    renders = []
+    original = QuickSelect.render
+    monkeypatch.setattr(
+        QuickSelect, "render", lambda self, *a, **kw: renders.append(1) or original(self, *a, **kw)
+    )
+    first = client.get("/en/petitions/?per_page=10&status=presented")
+    assert renders, "the first page renders the form"
+    renders.clear()
+    second = client.get("/en/petitions/?per_page=10&status=presented&page=2")
+    assert not renders
+    assert form_html(first) == form_html(second)
+
+
+def test_a_cached_form_never_stands_for_other_choices(client, samples):
+    client.get("/en/petitions/")
+    chosen = client.get("/en/petitions/?status=presented&per_page=50")
+    assert [v for v, s, _ in options(chosen, "status") if s] == ["presented"]
+    assert '<option value="50" selected>' in form_html(chosen)
+    refused = client.get("/en/petitions/?subject=no-such-subject")
+    assert refused.status_code == 400
+    assert 'class="field invalid"' in form_html(refused)
+    french = client.get("/fr/petitions/?status=presented&per_page=50")
+    assert "Appliquer" in form_html(french)
+    # A Member's page leaves out the filter it fixes.
+    member = client.get("/en/members/morgan-placeholder/")
+    assert '<select name="member"' not in form_html(member)
+    assert '<select name="member"' in form_html(client.get("/en/petitions/"))
