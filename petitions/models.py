@@ -584,12 +584,16 @@ class Petition(CleanTextsMixin, models.Model):
             # By Member: ascending puts the petitions without a sponsor last, as
             # the sort asks, on PostgreSQL.
             models.Index(F("sponsor_name").asc(), *NEWEST_FIRST, name="petition_member_order"),
+            # A Member's page: their petitions, newest first, without walking everyone's.
+            models.Index(F("sponsor"), *NEWEST_FIRST, name="petition_sponsor_newest"),
             # Petitions awaiting a response, longest waiting first (the home page).
             models.Index(fields=["status", "presented_on", "id"], name="petition_status_presented"),
             models.Index(fields=["initiator_province"], name="petition_initiator_province"),
             models.Index(
                 fields=["response_late", "presented_on", "id"], name="petition_response_late"
             ),
+            # A subject's petitions counted, all or those answered late, from the index.
+            models.Index(fields=["subject", "response_late"], name="petition_subject_late"),
             # Petitions counted per session, kind and status (the statistics page)
             # from the index alone, without reading the rows' texts.
             models.Index(fields=["session", "kind", "status"], name="petition_session_kind_status"),
