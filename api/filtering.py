@@ -1,10 +1,11 @@
 """The API filters petitions as the list pages do (petitions.filters) and, as they do,
-sorts a search's matches by relevance only when few enough match to rank."""
+counts a search's matches up to RANK_LIMIT and sorts them by relevance only when
+they are all counted."""
 
 from django_filters import utils
 from django_filters.rest_framework import DjangoFilterBackend
 
-from petitions.pagination import ranked_if_few
+from petitions import pagination
 
 
 class PetitionFilterBackend(DjangoFilterBackend):
@@ -14,6 +15,10 @@ class PetitionFilterBackend(DjangoFilterBackend):
             raise utils.translate_validation(filterset.errors)
         # Building the list is what tells whether it is sorted by relevance.
         queryset = filterset.qs
-        if filterset.by_relevance:
-            return ranked_if_few(queryset)[0]
+        if filterset.query:
+            # Read by the view's paginator (BoundedPetitionPagination): the matches
+            # are counted once, here when ranking needs the count.
+            view.count_limit = pagination.RANK_LIMIT
+            if filterset.by_relevance:
+                queryset, view.counted, _ = pagination.ranked_if_few(queryset)
         return queryset

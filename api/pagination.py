@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
-from petitions.pagination import COUNT_LIMIT, BoundedPaginator
+from petitions.pagination import COUNT_LIMIT, RANK_LIMIT, BoundedPaginator
 
 # Nine digits at most: no list has more pages, and int() of a huge string is slow.
 MAX_NUMBER = 999_999_999
@@ -33,6 +33,9 @@ class StrictPageNumberPagination(PageNumberPagination):
             parameter["schema"].update(bounds[parameter["name"]])
         return parameters
 
+    def make_paginator(self, queryset, request, view):
+        return self.django_paginator_class(queryset, self.get_page_size(request))
+
     def check_parameters(self, request):
         """Refuse bad paging parameters even where the whole list is given (CSV)."""
         self._positive_int(request, self.page_query_param, 1)
@@ -44,7 +47,7 @@ class StrictPageNumberPagination(PageNumberPagination):
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
         number = self._positive_int(request, self.page_query_param, 1)
-        paginator = self.django_paginator_class(queryset, self.get_page_size(request))
+        paginator = self.make_paginator(queryset, request, view)
         try:
             self.page = paginator.page(number)
         except InvalidPage:
@@ -66,11 +69,21 @@ class StrictPageNumberPagination(PageNumberPagination):
 
 
 class BoundedPetitionPagination(StrictPageNumberPagination):
-    """Petitions are counted only up to COUNT_LIMIT (petitions.pagination): ``count``
-    is at most that, and ``more`` says when more match than were counted, as the
-    list pages do. A million rows are never counted to serve one page."""
+    """Petitions are counted only up to COUNT_LIMIT (petitions.pagination), a search's
+    matches up to RANK_LIMIT: ``count`` is at most that, and ``more`` says when more
+    match than were counted, as the list pages do. A million rows are never counted
+    to serve one page."""
 
     django_paginator_class = BoundedPaginator
+
+    def make_paginator(self, queryset, request, view):
+        # The filter backend (api.filtering) sets these on a search.
+        return self.django_paginator_class(
+            queryset,
+            self.get_page_size(request),
+            counted=getattr(view, "counted", None),
+            limit=getattr(view, "count_limit", None),
+        )
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
@@ -80,11 +93,12 @@ class BoundedPetitionPagination(StrictPageNumberPagination):
     def get_paginated_response_schema(self, schema):
         schema = super().get_paginated_response_schema(schema)
         schema["properties"]["count"]["description"] = (
-            f"How many petitions match, counted up to {COUNT_LIMIT:,}."
+            f"How many petitions match, counted up to {COUNT_LIMIT:,} "
+            f"(a search's matches, with `q`: up to {RANK_LIMIT:,})."
         )
         schema["properties"]["more"] = {
             "type": "boolean",
-            "description": f"Whether more than {COUNT_LIMIT:,} match (pages stop there).",
+            "description": "Whether more match than were counted (pages stop there).",
         }
         schema["required"] = [*schema.get("required", []), "more"]
         return schema

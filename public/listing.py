@@ -53,10 +53,12 @@ class PetitionListMixin:
         if not filterset.is_valid():
             return context
         queryset, counted, limit = filterset.qs, None, None
-        if filterset.by_relevance:
-            # Matches are counted once: here, up to RANK_LIMIT, or by the paginator.
-            queryset, counted, ranked = ranked_if_few(queryset)
+        if filterset.query:
+            # A search's matches are counted up to RANK_LIMIT, in any order: once,
+            # here when ranking needs the count, else by the paginator.
             limit = pagination.RANK_LIMIT
+        if filterset.by_relevance:
+            queryset, counted, ranked = ranked_if_few(queryset)
             if not ranked:
                 context["notices"].append(
                     _(

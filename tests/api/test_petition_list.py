@@ -178,4 +178,28 @@ def test_a_search_with_too_many_matches_to_rank_is_newest_first(client, samples,
     assert len(newest) > 1 and newest[-1] == "e-2829"
     assert numbers(client.get("/api/v1/petitions/", {"q": "wetland"}))[0] == "e-2829"
     monkeypatch.setattr("petitions.pagination.RANK_LIMIT", 1)
-    assert numbers(client.get("/api/v1/petitions/", {"q": "wetland"})) == newest
+    # Counted no further than the limit: the first, newest first.
+    assert numbers(client.get("/api/v1/petitions/", {"q": "wetland"})) == newest[:1]
+
+
+def test_a_search_counts_its_matches_once_and_up_to_the_search_bound(
+    client, samples, monkeypatch, django_assert_num_queries
+):
+    """As on the search page: a search's matches are counted up to RANK_LIMIT, in any
+    order, and only once when ranking has counted them."""
+    monkeypatch.setattr("petitions.pagination.RANK_LIMIT", 2)
+    for order in ({}, {"sort": "newest"}):
+        page = client.get("/api/v1/petitions/", {"q": "canada", "page_size": 1, **order})
+        assert (page.json()["count"], page.json()["more"]) == (2, True), order
+        assert (
+            client.get(
+                "/api/v1/petitions/", {"q": "canada", "page_size": 1, "page": 3, **order}
+            ).status_code
+            == 404
+        )
+    monkeypatch.setattr("petitions.pagination.RANK_LIMIT", 100)
+    listed = client.get("/api/v1/petitions/", {"q": "canada"}).json()
+    assert listed["count"] == len(listed["results"]) > 1 and listed["more"] is False
+    # The count, the page's rows: the count made for ranking is not made again.
+    with django_assert_num_queries(2):
+        client.get("/api/v1/petitions/", {"q": "canada"})

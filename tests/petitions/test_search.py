@@ -152,6 +152,18 @@ def test_too_many_matches_to_rank_are_listed_newest_first_and_the_reader_is_told
     assert "Only the first 2 petitions are listed." in text
 
 
+def test_a_search_in_any_order_counts_no_further_than_the_search_bound(
+    client, samples, monkeypatch
+):
+    """Each match counted is a text tested against the words, whatever the order."""
+    oldest_first = listed(client.get("/en/petitions/", {"q": "canada", "sort": "oldest"}))
+    assert len(oldest_first) > 2
+    monkeypatch.setattr("petitions.pagination.RANK_LIMIT", 2)
+    response = client.get("/en/petitions/", {"q": "canada", "sort": "oldest"})
+    assert listed(response) == oldest_first[:2]
+    assert "Only the first 2 petitions are listed." in page_text(response)
+
+
 @pytest.mark.parametrize(
     ("words", "found"),
     [
