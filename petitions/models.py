@@ -581,6 +581,11 @@ class Petition(CleanTextsMixin, models.Model):
         indexes = [
             models.Index(*NEWEST_FIRST, name="petition_newest_first_key"),
             models.Index(fields=["signatures", "id"], name="petition_signatures"),
+            # A status's petitions by signatures: most first on SQLite (whose descending
+            # order puts nulls last, as the sort asks), fewest first on PostgreSQL.
+            models.Index(
+                fields=["status", "-signatures", "-id"], name="petition_status_signatures"
+            ),
             # By Member: ascending puts the petitions without a sponsor last, as
             # the sort asks, on PostgreSQL.
             models.Index(F("sponsor_name").asc(), *NEWEST_FIRST, name="petition_member_order"),

@@ -12,6 +12,10 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='petition',
+            index=models.Index(fields=['status', '-signatures', '-id'], name='petition_status_signatures'),
+        ),
+        migrations.AddIndex(
+            model_name='petition',
             index=models.Index(models.F('sponsor'), models.OrderBy(models.ExpressionWrapper(models.Q(('presented_on__isnull', True)), output_field=models.BooleanField()), descending=True), models.OrderBy(models.F('presented_on'), descending=True), models.OrderBy(models.ExpressionWrapper(models.Q(('opened_at__isnull', True)), output_field=models.BooleanField()), descending=True), models.OrderBy(models.F('opened_at'), descending=True), models.OrderBy(models.F('id'), descending=True), include=('response_late', 'status'), name='petition_sponsor_newest'),
         ),
         migrations.AddIndex(
