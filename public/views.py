@@ -67,7 +67,8 @@ class PetitionSearchView(PetitionListMixin, TemplateView):
         # before any of the list's work is done.
         number = parse_number(request.GET.get("q", ""))
         if number is not None:
-            petition = Petition.objects.find(str(number))
+            # Only what its address is made of.
+            petition = Petition.objects.only("e_number", "petition_no").find(str(number))
             if petition is not None:
                 return redirect(petition)
         filterset = self.get_filterset()

@@ -12,6 +12,8 @@ of data.
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.petitions.listing import listed, more_petitions
 
@@ -53,3 +55,12 @@ def test_home_page_query_count_is_fixed(client, samples, django_assert_num_queri
     more_petitions(30)
     with django_assert_num_queries(3):
         client.get("/en/")
+
+
+def test_a_typed_number_redirects_after_one_query_for_its_address(client, samples):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/en/search/", {"q": "432-00158"})
+    assert response["Location"] == "/en/petitions/e-2829/"
+    assert len(captured) == 1
+    # The petition's texts are not read just to name its address.
+    assert "grievance_intro" not in captured[0]["sql"]
