@@ -2,10 +2,10 @@
 
 from django import template
 from django.template.defaultfilters import date as date_filter
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import pgettext
+from django.utils.translation import gettext, ngettext, pgettext
 
 from petitions.rules import OTTAWA
 from petitions.search import HIGHLIGHT_START, HIGHLIGHT_STOP
@@ -49,3 +49,40 @@ def highlight(snippet):
     marked = conditional_escape(snippet)
     marked = marked.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")
     return mark_safe(marked)  # noqa: S308 - escaped above; only our marks are HTML
+
+
+@register.simple_tag
+def listing_facts(petition):
+    """A listed petition's line of facts: "Presented October 26, 2020 · Member ·
+    1234 signatures · Response tabled December 9, 2020".
+
+    The messages are the ones ``{% blocktranslate %}`` would look up; built here because
+    that tag's four uses per petition cost a list page of 20 several milliseconds.
+    """
+    when = ""
+    if petition.presented_on:
+        when = _message(gettext("Presented %(date)s"), date=long_date(petition.presented_on))
+    elif petition.opened_at:
+        when = _message(gettext("Opened %(date)s"), date=long_date(petition.opened_at))
+    facts = []
+    if petition.sponsor:
+        facts.append(conditional_escape(petition.sponsor.name))
+    if petition.signatures is not None:
+        counted = ngettext("%(counter)s signature", "%(counter)s signatures", petition.signatures)
+        facts.append(_message(counted, counter=formats.localize(petition.signatures)))
+    if petition.has_response:
+        tabled = long_date(petition.response.tabled_on)
+        response = _message(gettext("Response tabled %(date)s"), date=tabled)
+        if petition.response_late:
+            late = conditional_escape(gettext("late"))
+            response += f' <span class="late">{late}</span>'
+        facts.append(response)
+    elif petition.status == "presented":
+        due = long_date(petition.response_due_on)
+        facts.append(_message(gettext("Response due %(date)s"), date=due))
+    return mark_safe(when + "".join(f" · {fact}" for fact in facts))  # noqa: S308 - escaped
+
+
+def _message(message, **values):
+    """A translated message with its values escaped (the message itself is trusted)."""
+    return message % {name: conditional_escape(value) for name, value in values.items()}
