@@ -7,6 +7,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext, pgettext
 
+from petitions.choices import Status
 from petitions.rules import OTTAWA
 from petitions.search import HIGHLIGHT_START, HIGHLIGHT_STOP
 
@@ -77,7 +78,7 @@ def listing_facts(petition):
             late = conditional_escape(gettext("late"))
             response += f' <span class="late">{late}</span>'
         facts.append(response)
-    elif petition.status == "presented":
+    elif petition.status == Status.PRESENTED:
         due = long_date(petition.response_due_on)
         facts.append(_message(gettext("Response due %(date)s"), date=due))
     return mark_safe(when + "".join(f" · {fact}" for fact in facts))  # noqa: S308 - escaped
