@@ -18,7 +18,8 @@ from rest_framework.response import Response
 from petitions.choices import Status
 from petitions.filters import MAX_QUERY_LENGTH, PetitionFilter, Sort
 from petitions.models import Member, ParliamentSession, Petition, Subject
-from petitions.parts import load_parts
+from petitions.numbers import parse_number
+from petitions.page_record import petition_for_page
 
 from .exports import petitions_csv_response
 from .filtering import PetitionFilterBackend
@@ -166,10 +167,10 @@ class PetitionDetailView(generics.RetrieveAPIView):
 
     def get_object(self):
         number = self.kwargs["number"]
-        petition = self.get_queryset().find(number)
+        parsed = parse_number(number)
+        petition = petition_for_page(parsed) if parsed else None
         if petition is None:
             raise NotFound(_("No petition has the number %(number)s.") % {"number": number})
-        load_parts([petition])
         return petition
 
 

@@ -295,16 +295,6 @@ class PetitionQuerySet(models.QuerySet):
     def with_list_relations(self):
         return self.select_related("subject", "session", "sponsor", "response").defer(*NOT_SHOWN)
 
-    def find(self, text):
-        """The petition a loosely typed number names, or None."""
-        number = parse_number(text)
-        if number is None:
-            return None
-        found = self.defer(*NOT_SHOWN)
-        if number.e_number:
-            return found.filter(e_number=number.e_number).first()
-        return found.filter(petition_no=number.petition_no).first()
-
     def close_to(self, number, limit=10):
         """Petitions whose numbers are near a number that names none.
 

@@ -7,7 +7,7 @@ from django.views.generic import DetailView, TemplateView
 from pagecache.middleware import reads_query
 from petitions.models import Member, ParliamentSession, Petition, Subject
 from petitions.numbers import parse_number
-from petitions.parts import load_parts
+from petitions.page_record import petition_address, petition_for_page
 from responses.models import GovernmentResponse
 
 from .listing import PetitionListMixin
@@ -44,16 +44,11 @@ def petition_detail(request, number):
     canonical address, so every petition has one URL.
     """
     parsed = parse_number(number)
-    if parsed is None:
+    petition = petition_for_page(parsed) if parsed else None
+    if petition is None:
         raise Http404("No petition has that number.")
-    queryset = Petition.objects.with_page_relations()
-    if parsed.e_number:
-        petition = get_object_or_404(queryset, e_number=parsed.e_number)
-    else:
-        petition = get_object_or_404(queryset, petition_no=parsed.petition_no)
     if number != petition.number:
         return redirect(petition, permanent=True)
-    load_parts([petition])
     return render(request, "petitions/petition_detail.html", {"petition": petition})
 
 
@@ -67,8 +62,7 @@ class PetitionSearchView(PetitionListMixin, TemplateView):
         # before any of the list's work is done.
         number = parse_number(request.GET.get("q", ""))
         if number is not None:
-            # Only what its address is made of.
-            petition = Petition.objects.only("e_number", "petition_no").find(str(number))
+            petition = petition_address(number)
             if petition is not None:
                 return redirect(petition)
         filterset = self.get_filterset()
