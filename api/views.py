@@ -167,8 +167,7 @@ class PetitionDetailView(generics.RetrieveAPIView):
 
     def get_object(self):
         number = self.kwargs["number"]
-        parsed = parse_number(number)
-        petition = petition_for_page(parsed) if parsed else None
+        petition = petition_for_page(parse_number(number))
         if petition is None:
             raise NotFound(_("No petition has the number %(number)s.") % {"number": number})
         return petition

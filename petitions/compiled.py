@@ -45,14 +45,17 @@ class CompiledLookup:
     def model(self):
         return self.queryset().model
 
+    @cached_property
+    def model_field(self):
+        return self.model._meta.get_field(self.field)
+
     def get(self, value):
         """The instance whose field equals ``value``, or None."""
         using = router.db_for_read(self.model)
         connection = connections[using]
         compiled = self._compiled(connection, using, value)
-        field = self.model._meta.get_field(self.field)
         with connection.cursor() as cursor:
-            cursor.execute(compiled.sql, [field.get_db_prep_value(value, connection)])
+            cursor.execute(compiled.sql, [self.model_field.get_db_prep_value(value, connection)])
             row = cursor.fetchone()
         if row is None:
             return None
@@ -76,7 +79,7 @@ class CompiledLookup:
         queryset = self.queryset().filter(**{self.field: value})
         compiler = queryset.query.get_compiler(using=using)
         sql, params = compiler.as_sql()
-        if not queryset.model._meta.get_field(self.field).unique:
+        if not self.model_field.unique:
             raise ValueError(f"{self.field} does not name one row: it is not unique.")
         if len(params) != 1 or compiler.annotation_col_map:
             raise ValueError("The query may take no value but the field's, and no annotation.")

@@ -20,6 +20,8 @@ class ByNumber:
         self.by_petition_no = CompiledLookup(queryset, "petition_no")
 
     def get(self, number):
+        if number is None:
+            return None
         if number.e_number:
             return self.by_e_number.get(number.e_number)
         return self.by_petition_no.get(number.petition_no)
@@ -31,7 +33,7 @@ FOR_ADDRESS = ByNumber(lambda: Petition.objects.only("e_number", "petition_no"))
 
 
 def petition_for_page(number):
-    """The petition a parsed number names, with its relations and parts, or None."""
+    """The petition a parsed number (or None) names, with its relations and parts, or None."""
     petition = FOR_PAGE.get(number)
     if petition is not None:
         load_parts([petition])
@@ -39,5 +41,5 @@ def petition_for_page(number):
 
 
 def petition_address(number):
-    """The petition a parsed number names, with only its numbers read, or None."""
+    """The petition a parsed number (or None) names, with only its numbers read, or None."""
     return FOR_ADDRESS.get(number)

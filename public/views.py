@@ -43,8 +43,7 @@ def petition_detail(request, number):
     Loosely typed numbers and an e-petition's Petition No. redirect to the
     canonical address, so every petition has one URL.
     """
-    parsed = parse_number(number)
-    petition = petition_for_page(parsed) if parsed else None
+    petition = petition_for_page(parse_number(number))
     if petition is None:
         raise Http404("No petition has that number.")
     if number != petition.number:

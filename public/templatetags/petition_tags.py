@@ -53,13 +53,9 @@ def _long_date(day, language):
     """A day's long form in a language, remembered: writing one costs about 20 µs of
     translation lookups, a list shows two a petition, and the record has a few thousand
     days."""
-    return _format_long_date(day)
-
-
-def _format_long_date(value):
-    if value.day == 1:
-        return date_filter(value, pgettext("date format, first day of a month", "F j, Y"))
-    return date_filter(value, pgettext("date format", "F j, Y"))
+    if day.day == 1:
+        return date_filter(day, pgettext("date format, first day of a month", "F j, Y"))
+    return date_filter(day, pgettext("date format", "F j, Y"))
 
 
 @register.filter
