@@ -404,15 +404,22 @@ class Petition(CleanTextsMixin, models.Model):
         blank=True,
         help_text=_("Given at presentation: 432-00158 (Parliament, session, serial)."),
     )
+    # Session, subject, sponsor and status need no index of their own: each leads a
+    # composite index of Meta.indexes, which serves their lookups as well.
     session = models.ForeignKey(
         ParliamentSession,
         on_delete=models.PROTECT,
+        db_index=False,
         related_name="petitions",
         verbose_name=_("Parliament session"),
         help_text=_("The session it was presented in, or opened in if not yet presented."),
     )
     subject = models.ForeignKey(
-        Subject, on_delete=models.PROTECT, related_name="petitions", verbose_name=_("subject")
+        Subject,
+        on_delete=models.PROTECT,
+        db_index=False,
+        related_name="petitions",
+        verbose_name=_("subject"),
     )
     keywords = models.ManyToManyField(
         Keyword, blank=True, related_name="petitions", verbose_name=_("keywords")
@@ -504,7 +511,7 @@ class Petition(CleanTextsMixin, models.Model):
         ),
     )
 
-    status = models.CharField(_("status"), max_length=30, choices=Status, db_index=True)
+    status = models.CharField(_("status"), max_length=30, choices=Status)
     opened_at = models.DateTimeField(_("open for signature"), null=True, blank=True)
     scheduled_close_at = models.DateTimeField(_("scheduled closing"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed for signature"), null=True, blank=True)
@@ -514,6 +521,7 @@ class Petition(CleanTextsMixin, models.Model):
     sponsor = models.ForeignKey(
         Member,
         on_delete=models.PROTECT,
+        db_index=False,
         null=True,
         blank=True,
         related_name="sponsored_petitions",
@@ -925,8 +933,13 @@ class OrderedPart(CleanTextsMixin, models.Model):
 class WhereasClause(OrderedPart):
     """A grievance: one "Whereas" clause (or "THAT ..." paragraph)."""
 
+    # Indexed by the unique constraint on (petition, position), which leads with it.
     petition = models.ForeignKey(
-        Petition, on_delete=models.CASCADE, related_name="clauses", verbose_name=_("petition")
+        Petition,
+        on_delete=models.CASCADE,
+        db_index=False,
+        related_name="clauses",
+        verbose_name=_("petition"),
     )
 
     class Meta(OrderedPart.Meta):
@@ -945,8 +958,13 @@ class WhereasClause(OrderedPart):
 class Demand(OrderedPart):
     """One request of the prayer; may hold its own (a), (b) sub-items, one per line."""
 
+    # Indexed by the unique constraint on (petition, position), which leads with it.
     petition = models.ForeignKey(
-        Petition, on_delete=models.CASCADE, related_name="demands", verbose_name=_("petition")
+        Petition,
+        on_delete=models.CASCADE,
+        db_index=False,
+        related_name="demands",
+        verbose_name=_("petition"),
     )
 
     class Meta(OrderedPart.Meta):
@@ -965,9 +983,11 @@ class Demand(OrderedPart):
 class SignatureCount(CleanTextsMixin, models.Model):
     """Signatures from one province or territory."""
 
+    # Indexed by the unique constraint on (petition, province), which leads with it.
     petition = models.ForeignKey(
         Petition,
         on_delete=models.CASCADE,
+        db_index=False,
         related_name="signature_counts",
         verbose_name=_("petition"),
     )
