@@ -56,6 +56,20 @@ class PageURLField(serializers.Field):
         return request.build_absolute_uri(url) if request else url
 
 
+class ChoiceLabelField(serializers.CharField):
+    """The label of a field's value, in the request's language: ``source`` names the field.
+
+    Asked for by name, ``get_FOO_display`` would have DRF inspect the method's
+    signature on every object, which costs more than the label.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def get_attribute(self, instance):
+        return getattr(instance, f"get_{self.source}_display")()
+
+
 class SubjectRefSerializer(serializers.ModelSerializer):
     name = BilingualField()
     url = PageURLField()
@@ -89,8 +103,8 @@ class PetitionNumbersMixin(serializers.Serializer):
     petition_no = serializers.CharField(
         read_only=True, allow_null=True, help_text="432-00158; null until presented."
     )
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    kind_label = ChoiceLabelField(source="kind")
+    status_label = ChoiceLabelField(source="status")
     url = PageURLField(help_text="The petition's page on this site.")
     api_url = serializers.SerializerMethodField()
 
@@ -165,7 +179,7 @@ class PartSerializer(serializers.Serializer):
 
 class SignatureCountSerializer(serializers.Serializer):
     province = serializers.CharField(read_only=True)
-    province_label = serializers.CharField(source="get_province_display", read_only=True)
+    province_label = ChoiceLabelField(source="province")
     count = serializers.IntegerField(read_only=True)
 
 
@@ -207,9 +221,7 @@ class GovernmentResponseSerializer(serializers.Serializer):
     office = BilingualField()
     signer_name = serializers.CharField(read_only=True)
     signer_capacity = serializers.CharField(read_only=True)
-    signer_capacity_label = serializers.CharField(
-        source="get_signer_capacity_display", read_only=True
-    )
+    signer_capacity_label = ChoiceLabelField(source="signer_capacity")
     paragraphs = serializers.SerializerMethodField()
     tabled_on = serializers.DateField(read_only=True)
     due_on = serializers.DateField(read_only=True)
@@ -335,7 +347,7 @@ class CountedSubjectSerializer(SubjectRefSerializer):
 class CountedMemberSerializer(serializers.ModelSerializer):
     riding = BilingualField()
     caucus = BilingualField()
-    province_label = serializers.CharField(source="get_province_display", read_only=True)
+    province_label = ChoiceLabelField(source="province")
     url = PageURLField()
     petition_count = serializers.IntegerField(read_only=True, help_text="Petitions sponsored.")
     responded_count = serializers.IntegerField(

@@ -1,7 +1,28 @@
 """The fixed vocabularies of a petition record, with the House's labels."""
 
+import functools
+
 from django.db import models
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
+
+
+class ChoiceLabelsMixin:
+    """For a model: ``get_FOO_display()`` reads a table of its field's labels made once.
+
+    Django's own builds a dict of every choice on each call, translating every label
+    on the way to hash it: a dozen calls a page cost more than its queries.
+    """
+
+    def _get_FIELD_display(self, field):
+        value = getattr(self, field.attname)
+        return force_str(_labels(field).get(value, value), strings_only=True)
+
+
+@functools.cache
+def _labels(field):
+    """Value -> label (still lazy: translated when shown) of a field with fixed choices."""
+    return dict(field.flatchoices)
 
 
 class Province(models.TextChoices):

@@ -20,6 +20,7 @@ from .choices import (
     CLOSED_STATUSES,
     PRESENTED_STATUSES,
     AddresseeKind,
+    ChoiceLabelsMixin,
     Kind,
     Language,
     PartStyle,
@@ -139,7 +140,7 @@ class ParliamentSession(CleanTextsMixin, models.Model):
             raise ValidationError({"ended_on": _("A session cannot end before it starts.")})
 
 
-class Member(CleanTextsMixin, models.Model):
+class Member(ChoiceLabelsMixin, CleanTextsMixin, models.Model):
     """A Member of Parliament who sponsors or presents petitions."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -387,7 +388,7 @@ class PetitionQuerySet(models.QuerySet):
         return self.overdue(today).order_by("presented_on", "id")
 
 
-class Petition(CleanTextsMixin, models.Model):
+class Petition(ChoiceLabelsMixin, CleanTextsMixin, models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.ELECTRONIC)
     e_number = models.PositiveIntegerField(
         _("e-petition number"),
@@ -718,11 +719,6 @@ class Petition(CleanTextsMixin, models.Model):
     def get_absolute_url(self):
         return reverse("petitions:detail", args=[self.number])
 
-    def get_status_display(self):
-        # Django's own builds a dict of every status, translating each label, per call;
-        # a list page asks once per petition.
-        return Status(self.status).label if self.status in Status.values else self.status
-
     @property
     def number(self):
         """The number the petition is known by: its e-number, else its Petition No."""
@@ -980,7 +976,7 @@ class Demand(OrderedPart):
         ]
 
 
-class SignatureCount(CleanTextsMixin, models.Model):
+class SignatureCount(ChoiceLabelsMixin, CleanTextsMixin, models.Model):
     """Signatures from one province or territory."""
 
     # Indexed by the unique constraint on (petition, province), which leads with it.

@@ -8,7 +8,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from petitions import rules
-from petitions.choices import Status
+from petitions.choices import ChoiceLabelsMixin, Status
 from petitions.languages import response_heading
 from petitions.models import Petition
 from petitions.text import CleanTextsMixin
@@ -27,7 +27,7 @@ def _blank(field):
     return Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
 
 
-class GovernmentResponse(CleanTextsMixin, models.Model):
+class GovernmentResponse(ChoiceLabelsMixin, CleanTextsMixin, models.Model):
     """At most one per petition; its due date and lateness are computed, never typed.
 
     Recorded in full (office, signer, text), as the site shows responses since the
