@@ -58,7 +58,7 @@ def refresh(petitions, texts_stored=False):
             Petition.objects.bulk_update(rows, STORED)
         if connection.vendor == search.FTS_VENDOR:
             write_fts_rows(batch, [fts_row(petition) for petition in rows])
-        vectors.refresh_search_vectors(Petition.objects.filter(pk__in=batch))
+        vectors.refresh_search_vectors(batch)
 
 
 # The petition's own texts, in each language, that documents are made of.

@@ -1,11 +1,16 @@
 """PostgreSQL's search vectors, built in SQL from the record (petitions.search reads
 them)."""
 
+import functools
+
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchVector
-from django.db import connection
+from django.db import connections, router
 from django.db.models import OuterRef, Subquery, TextField
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, Concat, Replace
+from django.db.models.query import QuerySet
+from django.db.models.sql import UpdateQuery
 
 from .models import Demand, Keyword, Petition, Subject, WhereasClause
 from .search import CONFIGS, text_value
@@ -100,8 +105,32 @@ def search_vector(language):
     )
 
 
-def refresh_search_vectors(petitions):
-    """Recompute the vectors of the given petitions (a queryset) in one UPDATE."""
-    if connection.vendor != "postgresql":
+def refresh_search_vectors(ids):
+    """Recompute the vectors of the petitions with these ids, in one UPDATE."""
+    using = router.db_for_write(Petition)
+    if connections[using].vendor != "postgresql" or not ids:
         return
-    petitions.update(search_vector_en=search_vector("en"), search_vector_fr=search_vector("fr"))
+    sql, params = _compiled_update(using)
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, [*params, list(ids)])
+
+
+@functools.cache
+def _compiled_update(using):
+    """The UPDATE of the vectors, its SQL compiled once per database, the ids its last
+    parameter. Building and compiling the vectors' expressions costs tens of milliseconds
+    of Python, far more than PostgreSQL spends on a petition, and every save of a
+    petition or of one of its parts asks for it."""
+    ids = []
+    query = (
+        QuerySet(Petition)
+        .filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [ids]))
+        .query.chain(UpdateQuery)
+    )
+    query.add_update_values(
+        {f"search_vector_{language}": search_vector(language) for language in ("en", "fr")}
+    )
+    sql, params = query.get_compiler(using).as_sql()
+    if not params or params[-1] is not ids:
+        raise RuntimeError("The ids are not the UPDATE's last parameter.")
+    return sql, params[:-1]

@@ -137,7 +137,7 @@ def test_made_up_petitions_have_the_search_vectors_the_application_computes(samp
     call_command("seed_demo", petitions=400, batch=60, workers=2, verbosity=0)
     vectors = ("id", *SEARCH_VECTORS)
     seeded = list(Petition.objects.order_by("id").values_list(*vectors))
-    refresh_search_vectors(Petition.objects.all())
+    refresh_search_vectors([pk for pk, *_ in seeded])
     assert seeded == list(Petition.objects.order_by("id").values_list(*vectors))
     assert all(en and fr for _, en, fr in seeded)
     assert staging_schemas() == schemas
