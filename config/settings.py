@@ -96,10 +96,19 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 
+# The public pages in Jinja2 (config.templating); the admin's and the API
+# documentation's templates in Django's language, from the apps.
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates"],
+        "OPTIONS": {
+            "environment": "config.templating.environment",
+            "context_processors": ["config.templating.page_catalogue"],
+        },
+    },
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -31,7 +31,7 @@ from django.utils.translation import get_language
 # stemming (migration 0003_accent_insensitive_search).
 CONFIGS = {"en": "english_unaccent", "fr": "french_unaccent"}
 # Marks around the words ts_headline highlights: private-use characters, so
-# the snippet can be escaped first and marked up after (see petition_tags).
+# the snippet can be escaped first and marked up after (see public.templating.petitions.highlight).
 HIGHLIGHT_START = "\ue000"
 HIGHLIGHT_STOP = "\ue001"
 HEADLINE_OPTIONS = {

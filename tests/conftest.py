@@ -8,6 +8,8 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django.template.backends import jinja2 as jinja2_backend
+from django.test.signals import template_rendered
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
@@ -26,6 +28,23 @@ PAGES = Path(__file__).resolve().parent / "pages"
 # Real pages of the House's site, as published: the sample records of `make run`.
 REAL_PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 SEED_PAGE = REAL_PAGES / "e-2829.txt"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def jinja2_pages_report_their_context():
+    """The test client sees the templates and context of Django's own template language
+    only (``response.context``); the public pages' Jinja2 templates report theirs too."""
+    render = jinja2_backend.Template.render
+
+    def reporting_render(self, context=None, request=None):
+        context = {} if context is None else context
+        markup = render(self, context, request)
+        template_rendered.send(sender=self, template=self.template, context=context)
+        return markup
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jinja2_backend.Template, "render", reporting_render)
+        yield
 
 
 @pytest.fixture(autouse=True)

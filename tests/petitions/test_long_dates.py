@@ -15,7 +15,7 @@ from django.utils.translation import pgettext
 from hypothesis import given
 from hypothesis import strategies as st
 
-from public.templatetags.petition_tags import long_date
+from public.templating.petitions import long_date
 
 DAYS = st.dates(datetime.date(1990, 1, 1), datetime.date(2030, 12, 31))
 

@@ -1,6 +1,5 @@
 """The language switch and texts marked with the language they are written in."""
 
-from django import template
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
@@ -8,22 +7,17 @@ from django.utils.translation import get_language_info
 from petitions import languages
 from responses.models import paragraphs as response_paragraphs
 
-register = template.Library()
 
-
-@register.filter
 def localized(instance, field):
-    """``{{ petition|localized:"lead_in" }}``: the text and the language it is in."""
+    """``{{ petition|localized("lead_in") }}``: the text and the language it is in."""
     return languages.localized(instance, field)
 
 
-@register.filter
 def localized_each(instances, field):
     """Pairs of (instance, its localized field), for a list of clauses or demands."""
     return [(instance, languages.localized(instance, field)) for instance in instances]
 
 
-@register.filter
 def lang_attr(text):
     """` lang="en"` on an element whose text is not in the page's language."""
     if isinstance(text, languages.LocalizedText) and text.is_other_language:
@@ -31,23 +25,19 @@ def lang_attr(text):
     return ""
 
 
-@register.filter
 def paragraphs(text):
     """A response's text as its paragraphs."""
     return response_paragraphs(str(text))
 
 
-@register.filter
 def blocks(text):
     """A text's paragraphs, split at blank lines; the lines within each kept."""
     text = str(text or "").replace("\r\n", "\n")
     return [block.strip("\n") for block in text.split("\n\n") if block.strip()]
 
 
-@register.simple_tag(takes_context=True)
-def other_languages(context):
+def other_languages(request):
     """This page in each other language: the language prefix swapped, query string kept."""
-    request = context.get("request")
     current = languages.current_language()
     path = request.get_full_path() if request else "/"
     links = []

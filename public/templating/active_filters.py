@@ -5,19 +5,12 @@ The labels come from the filter form's own choices, which
 query the form does not already make.
 """
 
-from django import template
-
-register = template.Library()
-
 # Parameters that choose how a list is shown, not which petitions it holds.
 NOT_FILTERS = frozenset(["sort", "page", "per_page"])
 
 
-@register.simple_tag(takes_context=True)
-def active_filters(context):
+def active_filters(filterset, request):
     """[{label, value, url}] for each filter the address sets, in the form's order."""
-    filterset = context.get("filterset")
-    request = context.get("request")
     if filterset is None or request is None or not filterset.is_bound:
         return []
     form = filterset.form
