@@ -10,6 +10,7 @@ a message with a plural is written in Python, where it reads them.
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
+from django.template import defaulttags
 from django.template.defaultfilters import capfirst, linebreaksbr
 from django.templatetags.static import static
 from django.urls import reverse
@@ -67,11 +68,8 @@ def url(name, *args):
 
 
 def querystring(request, **changes):
-    """The page's query string with ``changes`` made, as Django's ``{% querystring %}``."""
-    query = request.GET.copy()
-    for name, value in changes.items():
-        query[name] = value
-    return f"?{query.urlencode()}"
+    """Django's ``{% querystring %}``: the page's query string with ``changes`` made."""
+    return defaulttags.querystring(None, request.GET, **changes)
 
 
 def cached(seconds, name, *vary_on, caller):

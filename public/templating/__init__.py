@@ -1,5 +1,7 @@
 """What the public pages' Jinja2 templates call (the environment: config.templating)."""
 
+from petitions.languages import localized
+
 from . import languages, messages, petitions
 from .active_filters import active_filters
 
@@ -12,7 +14,8 @@ FUNCTIONS = {
     "retry_in": messages.retry_in,
 }
 FILTERS = {
-    "localized": languages.localized,
+    # ``{{ petition|localized("lead_in") }}``: the text and the language it is in.
+    "localized": localized,
     "localized_each": languages.localized_each,
     "lang_attr": languages.lang_attr,
     "paragraphs": languages.paragraphs,

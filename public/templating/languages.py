@@ -8,11 +8,6 @@ from petitions import languages
 from responses.models import paragraphs as response_paragraphs
 
 
-def localized(instance, field):
-    """``{{ petition|localized("lead_in") }}``: the text and the language it is in."""
-    return languages.localized(instance, field)
-
-
 def localized_each(instances, field):
     """Pairs of (instance, its localized field), for a list of clauses or demands."""
     return [(instance, languages.localized(instance, field)) for instance in instances]
