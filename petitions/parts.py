@@ -11,7 +11,7 @@ order (tests/petitions/test_parts.py holds the two equal).
 """
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.conf import settings
 from django.db import connections
@@ -41,11 +41,11 @@ class Part:
     def model(self):
         return self.relation.related_model
 
-    def sort_field(self):
+    def sort_field(self, language):
         if self.sort is None:
             return None
         # A translated name sorts in the page's language, as modeltranslation orders it.
-        localized = build_localized_fieldname(self.sort, get_language())
+        localized = build_localized_fieldname(self.sort, language)
         names = {field.name for field in self.model._meta.concrete_fields}
         return localized if localized in names else self.sort
 
@@ -69,7 +69,7 @@ INTEGERS = max(len(part.integers) for part in PARTS.values())
 TEXTS = max(len(part.texts) for part in PARTS.values())
 
 
-def _branch(connection, part, placeholders):
+def _branch(connection, part, placeholders, language):
     quote = connection.ops.quote_name
     table = quote(part.model._meta.db_table)
 
@@ -89,7 +89,7 @@ def _branch(connection, part, placeholders):
         )
     else:
         petition, source = f"{table}.{quote(field.field.column)}", table
-    sort = part.sort_field()
+    sort = part.sort_field(language)
     cells = [
         f"'{part.name}'",
         petition,
@@ -100,9 +100,12 @@ def _branch(connection, part, placeholders):
     return f"SELECT {', '.join(cells)} FROM {source} WHERE {petition} IN ({placeholders})"
 
 
-def _sql(connection, count):
+@lru_cache(maxsize=32)
+def _sql(alias, count, language):
+    """The query for ``count`` petitions, sorted for ``language`` (the page's)."""
+    connection = connections[alias]
     placeholders = ", ".join(["%s"] * count)
-    branches = [_branch(connection, part, placeholders) for part in PARTS.values()]
+    branches = [_branch(connection, part, placeholders, language) for part in PARTS.values()]
     # By part, petition, sort text, position (the second integer), then id.
     return " UNION ALL ".join(branches) + f" ORDER BY 1, 2, {3 + INTEGERS + TEXTS}, 4, 3"
 
@@ -131,7 +134,8 @@ def load_parts(petitions):
     by_id = {petition.pk: petition for petition in petitions}
     found = {pk: {name: [] for name in PARTS} for pk in by_id}
     with connection.cursor() as cursor:
-        cursor.execute(_sql(connection, len(by_id)), [*by_id] * len(PARTS))
+        sql = _sql(connection.alias, len(by_id), get_language())
+        cursor.execute(sql, [*by_id] * len(PARTS))
         for row in cursor.fetchall():
             found[row[1]][row[0]].append(_instance(PARTS[row[0]], row, using))
     for pk, parts in found.items():
@@ -143,8 +147,30 @@ def load_parts(petitions):
                 for instance in instances:
                     # As prefetch_related does: a part knows its petition without a query.
                     relation.field.set_cached_value(instance, petition)
-            # The shape prefetch_related leaves: the related manager's queryset, evaluated.
-            queryset = getattr(petition, name).get_queryset()
-            queryset._result_cache = instances
-            queryset._prefetch_done = True
-            cache[name] = queryset
+            cache[name] = _evaluated(PARTS[name], petition, instances, using)
+
+
+# A part's queryset without its petition's filter, per part and database: the
+# related manager builds it afresh for each petition (modeltranslation makes a new
+# queryset class each time), which cost more than the parts' query itself.
+_UNFILTERED = {}
+
+
+def _evaluated(part, petition, instances, using):
+    """The related manager's queryset, evaluated: the shape prefetch_related leaves.
+
+    Its filter by the petition is deferred, as the related manager defers it, so a
+    queryset chained from it (``petition.clauses.filter(...)``) reads only this
+    petition's parts.
+    """
+    unfiltered = _UNFILTERED.get((part.name, using))
+    if unfiltered is None:
+        unfiltered = _UNFILTERED[part.name, using] = part.model._default_manager.using(using)
+    queryset = unfiltered._chain()
+    queryset._add_hints(instance=petition)
+    queryset._deferred_filter = (False, (), getattr(petition, part.name).core_filters)
+    if not part.relation.many_to_many:
+        queryset._known_related_objects = {part.relation.field: {petition.pk: petition}}
+    queryset._result_cache = instances
+    queryset._prefetch_done = True
+    return queryset

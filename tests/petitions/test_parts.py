@@ -142,3 +142,12 @@ class LoadPartsTests(TestCase):
                     for petition in loaded:
                         for part in petition.clauses.all():
                             assert part.petition is petition
+                # A queryset made from the loaded parts queries this petition's alone.
+                for petition, fresh in zip(loaded, Petition.objects.order_by("pk"), strict=True):
+                    for name, chained in (
+                        ("clauses", lambda parts: parts.filter(position__gte=2)),
+                        ("demands", lambda parts: parts.order_by("-position")),
+                        ("keywords", lambda parts: parts.exclude(slug="keyword-0").order_by("pk")),
+                    ):
+                        expected = list(chained(getattr(fresh, name).all()))
+                        assert list(chained(getattr(petition, name).all())) == expected
