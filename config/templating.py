@@ -13,7 +13,6 @@ from django.core.cache.utils import make_template_fragment_key
 from django.template import defaulttags
 from django.template.defaultfilters import capfirst, linebreaksbr
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import trans_real
 from jinja2 import ChainableUndefined, Environment
@@ -21,6 +20,7 @@ from markupsafe import Markup
 
 import figures.display
 import public.templating
+from petitions.addresses import address
 from petitions.languages import current_language
 
 
@@ -31,7 +31,7 @@ def environment(**options):
     )
     env.install_gettext_callables(trusted(translation.gettext), translation.ngettext)
     env.globals.update(
-        url=url,
+        url=address,
         static=static,
         language_code=current_language,
         querystring=querystring,
@@ -61,10 +61,6 @@ def trusted(gettext):
     """The catalogue's strings are ours, as Django's ``{% blocktranslate %}`` trusts
     them: only the values given by ``|format(…)`` are escaped."""
     return lambda message: Markup(gettext(message))
-
-
-def url(name, *args):
-    return reverse(name, args=args)
 
 
 def querystring(request, **changes):

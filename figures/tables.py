@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 
 from petitions import languages
 from petitions.choices import Kind
-from petitions.models import plain_ordinal
+from petitions.models import session_name
 from petitions.rules import RESPONSE_DAYS
 
 from . import charts
@@ -74,13 +74,6 @@ def count(value):
     return number_format(value, force_grouping=True)
 
 
-def session_label(row):
-    return _("%(parliament)s Parliament, %(session)s Session") % {
-        "parliament": plain_ordinal(row.parliament),
-        "session": plain_ordinal(row.number),
-    }
-
-
 def outcome_names():
     return {
         "responded": _("Government response tabled"),
@@ -96,7 +89,10 @@ def per_session(figures, slug, title, summary, series, counts_of):
     by the keys of ``series`` [(key, name)]."""
     rows = [
         [
-            Link(session_label(row), reverse("petitions:session", args=[row.code])),
+            Link(
+                session_name(row.parliament, row.number),
+                reverse("petitions:session", args=[row.code]),
+            ),
             *(counts_of(row).get(key, 0) for key, _name in series),
             row.total,
         ]
@@ -112,7 +108,10 @@ def per_session(figures, slug, title, summary, series, counts_of):
             f"{slug}-chart",
             title,
             summary,
-            [(session_label(row), counts_of(row)) for row in figures.sessions],
+            [
+                (session_name(row.parliament, row.number), counts_of(row))
+                for row in figures.sessions
+            ],
             series,
         ),
         legend=[name for _key, name in series],
@@ -135,7 +134,7 @@ def sessions_by_kind(figures):
             "total": count(total),
             "sessions": count(len(figures.sessions)),
             "share": percent(electronic / total),
-            "busiest": session_label(busiest),
+            "busiest": session_name(busiest.parliament, busiest.number),
             "count": count(busiest.total),
         }
     title = _("Petitions per session, by kind")

@@ -5,17 +5,18 @@ mirrored in ``clean()`` so that a clerk reads a message naming the field.
 """
 
 import datetime
+from functools import lru_cache
 
 from django.contrib.humanize.templatetags.humanize import ordinal
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, ExpressionWrapper, F, Q
-from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import languages, parliaments, rules, search
+from .addresses import address
 from .choices import (
     CLOSED_STATUSES,
     PRESENTED_STATUSES,
@@ -54,6 +55,22 @@ def plain_ordinal(number):
     if current_language() == "fr":
         return "1re" if number == 1 else f"{number}e"
     return ordinal(number)
+
+
+def session_name(parliament, number):
+    """ "43rd Parliament, 2nd Session" / "43e législature, 2e session"."""
+    return _session_name(parliament, number, get_language())
+
+
+@lru_cache(maxsize=1024)
+def _session_name(parliament, number, language):
+    # Called with ``language`` active, which gettext and ordinal read themselves;
+    # remembered, since every page names sessions and the ordinals cost a dozen
+    # catalogue lookups each.
+    return gettext("%(parliament)s Parliament, %(session)s Session") % {
+        "parliament": plain_ordinal(parliament),
+        "session": plain_ordinal(number),
+    }
 
 
 class ParliamentSessionQuerySet(models.QuerySet):
@@ -122,13 +139,10 @@ class ParliamentSession(CleanTextsMixin, models.Model):
         ]
 
     def __str__(self):
-        return gettext("%(parliament)s Parliament, %(session)s Session") % {
-            "parliament": plain_ordinal(self.parliament),
-            "session": plain_ordinal(self.number),
-        }
+        return session_name(self.parliament, self.number)
 
     def get_absolute_url(self):
-        return reverse("petitions:session", args=[self.code])
+        return address("petitions:session", self.code)
 
     @property
     def code(self):
@@ -172,7 +186,7 @@ class Member(ChoiceLabelsMixin, CleanTextsMixin, models.Model):
         return f"{self.name} ({self.riding})" if self.riding else self.name
 
     def get_absolute_url(self):
-        return reverse("petitions:member", args=[self.slug])
+        return address("petitions:member", self.slug)
 
     @property
     def caucus_line(self):
@@ -194,7 +208,7 @@ class Subject(CleanTextsMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("petitions:subject", args=[self.slug])
+        return address("petitions:subject", self.slug)
 
     def clean(self):
         if not written_in_either_language(self, "name"):
@@ -717,7 +731,7 @@ class Petition(ChoiceLabelsMixin, CleanTextsMixin, models.Model):
         return self.number
 
     def get_absolute_url(self):
-        return reverse("petitions:detail", args=[self.number])
+        return address("petitions:detail", self.number)
 
     @property
     def number(self):
