@@ -251,6 +251,25 @@ NEWEST_FIRST = [*_newest_first("presented_on"), *_newest_first("opened_at"), F("
 SEARCH_VECTORS = ("search_vector_en", "search_vector_fr")
 SEARCH_TEXTS = ("search_text_en", "search_text_fr")
 NOT_SHOWN = (*SEARCH_VECTORS, *SEARCH_TEXTS)
+# A list page's row (includes/petition_list.html, listing_facts): number, subject,
+# status, what it asks, dates, Member, signatures and whether a response was tabled;
+# its session too, which a session's page gives each of its petitions.
+LISTED = (
+    "e_number",
+    "petition_no",
+    "status",
+    "asks_en",
+    "asks_fr",
+    "opened_at",
+    "presented_on",
+    "signatures",
+    "response_late",
+    "session",
+    "subject__name_en",
+    "subject__name_fr",
+    "sponsor__name",
+    "response__tabled_on",
+)
 # How far from a number that names no petition "close matches" are sought.
 NEARBY = 10
 
@@ -309,6 +328,11 @@ class PetitionQuerySet(models.QuerySet):
 
     def with_list_relations(self):
         return self.select_related("subject", "session", "sponsor", "response").defer(*NOT_SHOWN)
+
+    def listed(self):
+        """What a list page shows of each petition, and no more: a petition's texts
+        and its response's would otherwise be read and decoded for every row."""
+        return self.select_related("subject", "sponsor", "response").only(*LISTED)
 
     def close_to(self, number, limit=10):
         """Petitions whose numbers are near a number that names none.

@@ -37,9 +37,7 @@ class PetitionListMixin:
     def get_filterset(self, queryset=None):
         if queryset is None:
             queryset = Petition.objects.all()
-        return ListFilter(
-            self.request.GET, queryset=queryset.with_list_relations(), request=self.request
-        )
+        return ListFilter(self.request.GET, queryset=queryset.listed(), request=self.request)
 
     def listing(self, filterset):
         """The context of a list page: the form, the page of petitions, messages."""

@@ -27,12 +27,10 @@ class HomeView(TemplateView):
         # Longest waiting first: the ones overdue, then those due soonest.
         context["awaiting_response"] = (
             Petition.objects.awaiting_response()
-            .with_list_relations()
+            .listed()
             .order_by("presented_on", "id")[:HOME_LIST_SIZE]
         )
-        context["recent_petitions"] = Petition.objects.with_list_relations().newest_first()[
-            :HOME_LIST_SIZE
-        ]
+        context["recent_petitions"] = Petition.objects.listed().newest_first()[:HOME_LIST_SIZE]
         return context
 
 
