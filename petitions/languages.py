@@ -41,9 +41,10 @@ class LocalizedText:
         return bool(self.text) and self.lang != current_language()
 
 
-def localized(instance, field):
-    """The field in the page's language if written, else in the other official language."""
-    language = current_language()
+def localized(instance, field, language=None):
+    """The field in the page's language (or ``language``) if written, else in the other
+    official language."""
+    language = language or current_language()
     others = [code for code, _ in settings.LANGUAGES if code != language]
     for code in (language, *others):
         value = getattr(instance, f"{field}_{code}", None)
@@ -109,15 +110,16 @@ def other_language_shown(petition):
 
     Reads the parts and the response as the page loaded them: no query of its own.
     """
+    language = current_language()
     texts = [
-        localized(petition, field)
+        localized(petition, field, language)
         for field in ("addressee_name", "grievance_intro", "lead_in", "closing")
     ]
-    texts += [localized(part, "text") for part in petition.clauses.all()]
-    texts += [localized(part, "text") for part in petition.demands.all()]
+    texts += [localized(part, "text", language) for part in petition.clauses.all()]
+    texts += [localized(part, "text", language) for part in petition.demands.all()]
     if petition.has_response:
-        texts += [localized(petition.response, field) for field in ("office", "text")]
-    return next((text.lang for text in texts if text.is_other_language), "")
+        texts += [localized(petition.response, field, language) for field in ("office", "text")]
+    return next((text.lang for text in texts if text.text and text.lang != language), "")
 
 
 # A Member without a caucus: the page prints the word alone, not "… Caucus".
