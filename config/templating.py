@@ -53,8 +53,29 @@ def environment(**options):
 def page_catalogue(request):
     """The page language's catalogue, looked up once a page: ``_("…")`` then reads it
     directly, where Django's ``gettext`` finds the active language at each of the
-    eighty strings of a petition page."""
-    return {"gettext": trusted(trans_real.catalog().gettext)}
+    eighty strings of a petition page (and Jinja2's own ``_`` calls ``gettext``)."""
+    catalogue = trans_real.catalog()
+    strings = _TRUSTED.get(catalogue)
+    if strings is None:
+        strings = _TRUSTED[catalogue] = TrustedStrings(catalogue.gettext)
+    return {"_": strings.__getitem__, "gettext": strings.__getitem__}
+
+
+class TrustedStrings(dict):
+    """A catalogue's translations, each made trusted markup when first asked for."""
+
+    def __init__(self, gettext):
+        super().__init__()
+        self.gettext = gettext
+
+    def __missing__(self, message):
+        translated = self[message] = Markup(self.gettext(message))
+        return translated
+
+
+# One per catalogue (so per language), kept for the process's life as Django keeps
+# the catalogues themselves.
+_TRUSTED = {}
 
 
 def trusted(gettext):
