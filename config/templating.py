@@ -7,6 +7,8 @@ Django's. Templates mark strings ``_("…")``, which ``makemessages`` reads in t
 a message with a plural is written in Python, where it reads them.
 """
 
+import functools
+
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
@@ -54,11 +56,15 @@ def page_catalogue(request):
     """The page language's catalogue, looked up once a page: ``_("…")`` then reads it
     directly, where Django's ``gettext`` finds the active language at each of the
     eighty strings of a petition page (and Jinja2's own ``_`` calls ``gettext``)."""
-    catalogue = trans_real.catalog()
-    strings = _TRUSTED.get(catalogue)
-    if strings is None:
-        strings = _TRUSTED[catalogue] = TrustedStrings(catalogue.gettext)
-    return {"_": strings.__getitem__, "gettext": strings.__getitem__}
+    lookup = _trusted_strings(trans_real.catalog()).__getitem__
+    return {"_": lookup, "gettext": lookup}
+
+
+# One per catalogue (so per language), kept for the process's life as Django keeps
+# the catalogues themselves.
+@functools.cache
+def _trusted_strings(catalogue):
+    return TrustedStrings(catalogue.gettext)
 
 
 class TrustedStrings(dict):
@@ -71,11 +77,6 @@ class TrustedStrings(dict):
     def __missing__(self, message):
         translated = self[message] = Markup(self.gettext(message))
         return translated
-
-
-# One per catalogue (so per language), kept for the process's life as Django keeps
-# the catalogues themselves.
-_TRUSTED = {}
 
 
 def trusted(gettext):

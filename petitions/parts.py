@@ -11,7 +11,7 @@ order (tests/petitions/test_parts.py holds the two equal).
 """
 
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from django.conf import settings
 from django.db import connections
@@ -140,20 +140,22 @@ def load_parts(petitions):
             found[row[1]][row[0]].append(_instance(PARTS[row[0]], row, using))
     for pk, parts in found.items():
         petition = by_id[pk]
-        cache = petition.__dict__.setdefault("_prefetched_objects_cache", {})
+        prefetched = petition.__dict__.setdefault("_prefetched_objects_cache", {})
         for name, instances in parts.items():
             relation = PARTS[name].relation
             if not relation.many_to_many:
                 for instance in instances:
                     # As prefetch_related does: a part knows its petition without a query.
                     relation.field.set_cached_value(instance, petition)
-            cache[name] = _evaluated(PARTS[name], petition, instances, using)
+            prefetched[name] = _evaluated(PARTS[name], petition, instances, using)
 
 
-# A part's queryset without its petition's filter, per part and database: the
-# related manager builds it afresh for each petition (modeltranslation makes a new
-# queryset class each time), which cost more than the parts' query itself.
-_UNFILTERED = {}
+@cache
+def _unfiltered(name, using):
+    """A part's queryset without its petition's filter, made once per part and database:
+    the related manager builds it afresh for each petition (modeltranslation makes a new
+    queryset class each time), which cost more than the parts' query itself."""
+    return PARTS[name].model._default_manager.using(using)
 
 
 def _evaluated(part, petition, instances, using):
@@ -163,10 +165,7 @@ def _evaluated(part, petition, instances, using):
     queryset chained from it (``petition.clauses.filter(...)``) reads only this
     petition's parts.
     """
-    unfiltered = _UNFILTERED.get((part.name, using))
-    if unfiltered is None:
-        unfiltered = _UNFILTERED[part.name, using] = part.model._default_manager.using(using)
-    queryset = unfiltered._chain()
+    queryset = _unfiltered(part.name, using)._chain()
     queryset._add_hints(instance=petition)
     queryset._deferred_filter = (False, (), getattr(petition, part.name).core_filters)
     if not part.relation.many_to_many:
