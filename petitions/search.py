@@ -98,27 +98,26 @@ def reader_language():
     return "fr" if (get_language() or "en").startswith("fr") else "en"
 
 
-def snippets(petitions, text):
-    """{petition id: the passages of its text that match}, for one page of petitions (a
-    list), in the reader's language (else in the other, where the petition is written
-    in that one only). One query, whatever the page's size."""
-    ids = [petition.pk for petition in petitions]
-    if not ids:
-        return {}
+def quoted(queryset, text):
+    """The petitions with their ``snippet``: the passages of their text that match, in
+    the reader's language (else in the other, where a petition is written in that one
+    only). Computed in the list's own query, so for the rows of its page only."""
     language = reader_language()
-    if not _postgresql():
-        return _fts_snippets(ids, text, language)
-    other = "fr" if language == "en" else "en"
-    document = Coalesce(
-        NullIf(F(f"search_text_{language}"), text_value("")),
-        F(f"search_text_{other}"),
-        output_field=TextField(),
-    )
-    headline = SearchHeadline(
-        document, _query(text, language), config=CONFIGS[language], **HEADLINE_OPTIONS
-    )
-    page = type(petitions[0]).objects.filter(pk__in=ids).order_by()
-    return dict(page.annotate(snippet=headline).values_list("pk", "snippet"))
+    if _postgresql():
+        other = "fr" if language == "en" else "en"
+        document = Coalesce(
+            NullIf(F(f"search_text_{language}"), text_value("")),
+            F(f"search_text_{other}"),
+            output_field=TextField(),
+        )
+        headline = SearchHeadline(
+            document, _query(text, language), config=CONFIGS[language], **HEADLINE_OPTIONS
+        )
+        return queryset.annotate(snippet=headline)
+    query = fts_query(text)
+    if query is None:
+        return queryset.annotate(snippet=text_value(""))
+    return queryset.annotate(snippet=FTSSnippet(F("pk"), Value(query), language=language))
 
 
 # SQLite: FTS5's own syntax, written from the same web-search syntax.
@@ -167,21 +166,30 @@ class FTSMatch(Func):
         return sql, (*pk_params, *query_params)
 
 
-def _fts_snippets(ids, text, language):
-    query = fts_query(text)
-    if query is None or not ids:
-        return {}
-    # The language's column, else the other's: FTS5 picks the column that matches best.
-    sql = (
-        f"SELECT rowid, snippet({FTS_TABLE}, %s, %s, %s, %s, %s), "  # noqa: S608
-        f"snippet({FTS_TABLE}, -1, %s, %s, %s, %s), text_{language} = '' "
-        f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
-        f"AND rowid IN ({', '.join(['%s'] * len(ids))})"
-    )
-    marks = [HIGHLIGHT_START, HIGHLIGHT_STOP, " … ", FTS_SNIPPET_TOKENS]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [{"en": 0, "fr": 1}[language], *marks, *marks, query, *ids])
-        return {pk: (either if unwritten else own) for pk, own, either, unwritten in cursor}
+class FTSSnippet(Func):
+    """The passages of petition ``pk`` that the FTS5 query matches (SQLite), marked as
+    ts_headline marks them: from the reader's language's text, else, where that is
+    empty, from the text that matches best."""
+
+    output_field = TextField()
+
+    def __init__(self, pk, query, language):
+        super().__init__(pk, query)
+        self.column = {"en": 0, "fr": 1}[language]
+        self.language = language
+
+    def as_sql(self, compiler, connection, **extra_context):
+        pk, query = self.get_source_expressions()
+        pk_sql, pk_params = compiler.compile(pk)
+        query_sql, query_params = compiler.compile(query)
+        marks = [HIGHLIGHT_START, HIGHLIGHT_STOP, " … ", FTS_SNIPPET_TOKENS]
+        sql = (
+            f"(SELECT CASE WHEN text_{self.language} = '' "
+            f"THEN snippet({FTS_TABLE}, -1, %s, %s, %s, %s) "
+            f"ELSE snippet({FTS_TABLE}, {self.column}, %s, %s, %s, %s) END "
+            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {query_sql} AND rowid = {pk_sql})"  # noqa: S608
+        )
+        return sql, (*marks, *marks, *query_params, *pk_params)
 
 
 # Tokens FTS5's snippet() shows around the matches.

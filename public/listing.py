@@ -22,14 +22,6 @@ DEFAULT_PAGE_SIZE = 20
 LIST_PARAMETERS = frozenset([*ListFilter.base_filters, "sort", "page", "per_page"])
 
 
-def quote_matches(petitions, text):
-    """Give each petition of a page its ``snippet``: the passages that match ``text``."""
-    petitions = list(petitions)
-    found = search.snippets(petitions, text)
-    for petition in petitions:
-        petition.snippet = found.get(petition.pk, "")
-
-
 class PetitionListMixin:
     # The page cache drops any other parameter (pagecache.reads_query).
     query_parameters = LIST_PARAMETERS
@@ -65,6 +57,8 @@ class PetitionListMixin:
                     )
                     % {"limit": intcomma(pagination.RANK_LIMIT)}
                 )
+        if filterset.query and search.full_text_available():
+            queryset = search.quoted(queryset, search.clean_query(filterset.query))
         per_page = self.page_size(context["notices"])
         paginator = BoundedPaginator(queryset, per_page, counted=counted, limit=limit)
         page = self.page(paginator, context["notices"])
@@ -76,8 +70,6 @@ class PetitionListMixin:
                 )
                 % {"limit": intcomma(paginator.limit)}
             )
-        if filterset.query and search.full_text_available():
-            quote_matches(page.object_list, search.clean_query(filterset.query))
         context.update(
             page_obj=page,
             petitions=page.object_list,
