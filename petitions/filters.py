@@ -5,6 +5,8 @@ shared. Values that name nothing (an unknown subject, a malformed date) are
 form errors for the caller to report; they never reach the database.
 """
 
+import functools
+
 import django_filters
 from django import forms
 from django.core.validators import MaxLengthValidator
@@ -14,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import search
 from .choices import AddresseeKind, Kind, Province, Status
-from .models import NEWEST_FIRST, Keyword, Member, ParliamentSession, Subject
+from .models import NEWEST_FIRST, Keyword, Member, ParliamentSession, Petition, Subject
 from .numbers import parse_session_code
 
 # The longest query accepted: far more than any real search needs.
@@ -189,6 +191,21 @@ class PetitionFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # Whether the petitions are sorted by relevance (pagination.ranked_if_few).
         self.by_relevance = False
+
+    def get_form_class(self):
+        """The form's class, made once per filter set and choice of filters (a browse
+        page leaves out the one it is about): django-filter makes a class, and a field
+        for each filter, for every request. The fields depend on nothing a request
+        brings (labels are translated when shown, choices read when listed), and each
+        form copies them, as every Django form does."""
+        return self._form_class(tuple(self.filters))
+
+    @classmethod
+    @functools.cache
+    def _form_class(cls, names):
+        filterset = cls(queryset=Petition.objects.none())
+        filterset.filters = {name: filterset.filters[name] for name in names}
+        return django_filters.FilterSet.get_form_class(filterset)
 
     @property
     def query(self):

@@ -70,3 +70,20 @@ def test_a_cached_form_never_stands_for_other_choices(client, samples):
     member = client.get("/en/members/morgan-placeholder/")
     assert '<select name="member"' not in form_html(member)
     assert '<select name="member"' in form_html(client.get("/en/petitions/"))
+
+
+def test_labels_and_choices_follow_each_pages_language(client, samples):
+    """One form class serves every request: nothing in it is fixed to the language
+    of the page that first made it."""
+    for language, size, sort_by, any_label, status_label in [
+        ("en", 10, "Sort by", "Any", "Status"),
+        ("fr", 20, "Trier par", "Tous", "Statut"),
+        ("en", 50, "Sort by", "Any", "Status"),
+    ]:
+        # Each page size makes a form the fragment cache has not kept.
+        response = client.get(f"/{language}/petitions/?status=presented&per_page={size}")
+        form = form_html(response)
+        assert f'<label for="id_sort">{sort_by}' in form
+        assert f'<label for="id_status">{status_label}' in form
+        assert ("", " selected", any_label) in options(response, "subject")
+        assert ("", " selected", any_label) in options(response, "kind")
