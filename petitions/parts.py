@@ -158,6 +158,17 @@ def _unfiltered(name, using):
     return PARTS[name].model._default_manager.using(using)
 
 
+@cache
+def _petition_lookup(name):
+    """The filter the related manager defers (its ``core_filters``), without making a
+    manager for each petition: (lookup, whether it takes the petition's id rather
+    than the petition)."""
+    relation = PARTS[name].relation
+    if relation.many_to_many:
+        return f"{relation.related_query_name()}__{Petition._meta.pk.name}", True
+    return relation.field.name, False
+
+
 def _evaluated(part, petition, instances, using):
     """The related manager's queryset, evaluated: the shape prefetch_related leaves.
 
@@ -167,7 +178,8 @@ def _evaluated(part, petition, instances, using):
     """
     queryset = _unfiltered(part.name, using)._chain()
     queryset._add_hints(instance=petition)
-    queryset._deferred_filter = (False, (), getattr(petition, part.name).core_filters)
+    lookup, by_id = _petition_lookup(part.name)
+    queryset._deferred_filter = (False, (), {lookup: petition.pk if by_id else petition})
     if not part.relation.many_to_many:
         queryset._known_related_objects = {part.relation.field: {petition.pk: petition}}
     queryset._result_cache = instances
