@@ -5,6 +5,7 @@ shared. Values that name nothing (an unknown subject, a malformed date) are
 form errors for the caller to report; they never reach the database.
 """
 
+import copy
 import functools
 
 import django_filters
@@ -12,6 +13,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from . import search
@@ -187,10 +189,33 @@ class PetitionFilter(django_filters.FilterSet):
         form = PetitionFilterForm
         fields = []
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        # django-filter's own, except that each filter is copied shallowly: its deep
+        # copy of the thirteen filters, their labels and choices, made an eighth of
+        # a list page's function calls. All a filter set changes in a filter is its
+        # parent and model; its field is made once, for the form's class.
+        if queryset is None:
+            queryset = Petition.objects.all()
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = queryset
+        self.request = request
+        self.form_prefix = prefix
+        self.filters = {
+            name: self._own_copy(filter_, queryset.model)
+            for name, filter_ in self.base_filters.items()
+        }
         # Whether the petitions are sorted by relevance (pagination.ranked_if_few).
         self.by_relevance = False
+
+    def _own_copy(self, filter_, model):
+        copied = copy.copy(filter_)
+        copied.model, copied.parent = model, self
+        if filter_.method is not None:
+            # A filter by method keeps the method's caller, bound to the filter it
+            # was made for: setting the method again binds a new one to the copy.
+            copied.method = filter_.method
+        return copied
 
     def get_form_class(self):
         """The form's class, made once per filter set and choice of filters (a browse

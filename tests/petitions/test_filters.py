@@ -98,3 +98,23 @@ def test_a_page_shows_up_to_100(client, samples):
     response = client.get("/en/petitions/", {"per_page": "100"})
     assert len(listed(response)) == 100
     assert "125 petitions · showing 1 to 100" in page_text(response)
+
+
+def test_two_filter_sets_at_once_each_filter_with_their_own_values(samples):
+    """Each filter set works on its own copies of the declared filters: a filter by
+    method (session, response, words) answers for the set that holds it."""
+    from petitions.filters import PetitionFilter
+    from petitions.models import Petition
+
+    sets = [
+        PetitionFilter({"session": "441", "response": "late"}, queryset=Petition.objects.all()),
+        PetitionFilter({"session": "432"}, queryset=Petition.objects.all()),
+        PetitionFilter({"response": "awaiting"}, queryset=Petition.objects.all()),
+    ]
+    found = [sorted(petition.number for petition in filterset.qs) for filterset in sets]
+    assert found == [["441-90001"], ["e-2829"], ["e-90003"]]
+    for filterset in sets:
+        assert all(filter_.parent is filterset for filter_ in filterset.filters.values())
+    assert all(
+        getattr(filter_, "parent", None) is None for filter_ in PetitionFilter.base_filters.values()
+    )
