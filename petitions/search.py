@@ -175,7 +175,6 @@ class FTSSnippet(Func):
 
     def __init__(self, pk, query, language):
         super().__init__(pk, query)
-        self.column = {"en": 0, "fr": 1}[language]
         self.language = language
 
     def as_sql(self, compiler, connection, **extra_context):
@@ -186,12 +185,14 @@ class FTSSnippet(Func):
         sql = (
             f"(SELECT CASE WHEN text_{self.language} = '' "
             f"THEN snippet({FTS_TABLE}, -1, %s, %s, %s, %s) "
-            f"ELSE snippet({FTS_TABLE}, {self.column}, %s, %s, %s, %s) END "
+            f"ELSE snippet({FTS_TABLE}, {LANGUAGES.index(self.language)}, %s, %s, %s, %s) END "
             f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {query_sql} AND rowid = {pk_sql})"  # noqa: S608
         )
         return sql, (*marks, *marks, *query_params, *pk_params)
 
 
+# The languages' texts, in the order of the full-text index's columns (migration 0006).
+LANGUAGES = ("en", "fr")
 # Tokens FTS5's snippet() shows around the matches.
 FTS_SNIPPET_TOKENS = 30
 
