@@ -6,7 +6,7 @@ For each database and size it builds a fresh database, loads e-2829, the samples
 and made-up petitions (seed_demo), measures server-side time and queries per page
 in-process, then serves the application with gunicorn (2 workers) and drives it
 with wrk from a separate process: the petition page and a search, each as a ratio
-to a minimal view in the same run, and the workers' resident memory afterwards.
+to a minimal view served in turn with it, and the workers' resident memory afterwards.
 The table is printed and written to BENCHMARKS.md. It asserts no timings.
 """
 
@@ -20,6 +20,7 @@ import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -137,8 +138,13 @@ def serve(env, port):
     )  # fmt: skip
 
 
-def load_test(env, petition_url, search_url, seconds, connections):
-    """Requests/s with the page cache on (as deployed), then with every page rendered."""
+def load_test(env, petition_url, search_url, seconds, connections, rounds):
+    """Requests/s with the page cache on (as deployed), then with every page rendered.
+
+    The paths take turns, ``rounds`` times: a shared machine's speed swings by half
+    within a minute, so each ratio compares runs seconds apart, and the table gives
+    the median of the rounds' ratios with their range.
+    """
     results = {}
     for cache_seconds, label in (("600", ""), ("0", ", page cache off")):
         port = free_port()
@@ -155,13 +161,27 @@ def load_test(env, petition_url, search_url, seconds, connections):
             # minimal view, measured first, was understated by up to half without this.
             for _name, path in paths:
                 wrk(base + path, WARM_UP_SECONDS, connections)
-            for name, path in paths:
-                results[name + label] = wrk(base + path, seconds, connections)
+            runs = [{name: wrk(base + path, seconds, connections) for name, path in paths}
+                    for _ in range(rounds)]  # fmt: skip
+            for name, _path in paths:
+                results[name + label] = summary(runs, name)
             results["worker memory MB" + label] = resident_memory_mb(server.pid)
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
     return results
+
+
+def summary(runs, name):
+    """One path's rounds: median requests/s, and its ratios to the minimal view of
+    the same round (median, lowest, highest)."""
+    ratios = sorted(run[name]["rps"] / run["minimal view"]["rps"] for run in runs)
+    return {
+        "rps": round(statistics.median(run[name]["rps"] for run in runs), 1),
+        "ratio": round(statistics.median(ratios), 2),
+        "ratio_range": (round(ratios[0], 2), round(ratios[-1], 2)),
+        "non_2xx": sum(run[name]["non_2xx"] for run in runs),
+    }
 
 
 def machine():
@@ -210,18 +230,17 @@ def table(runs):
         if load:
             lines += [
                 "",
-                "| under load (gunicorn, 2 workers; wrk) | requests/s | ratio to minimal view "
-                "| non-2xx/3xx |",
+                "| under load (gunicorn, 2 workers; wrk) | requests/s, median "
+                "| ratio to the minimal view, median (range) | non-2xx/3xx |",
                 "| --- | ---: | ---: | ---: |",
             ]
             for name, row in load.items():
                 if name.startswith("worker memory"):
                     continue
-                # Each ratio is to the minimal view served by the same gunicorn.
-                label = name.partition(",")[2]
-                floor = load["minimal view" + ("," + label if label else "")]["rps"]
+                low, high = row["ratio_range"]
                 lines.append(
-                    f"| {name} | {row['rps']} | {row['rps'] / floor:.2f} | {row['non_2xx']} |"
+                    f"| {name} | {row['rps']} | {row['ratio']:.2f} ({low:.2f}–{high:.2f}) "
+                    f"| {row['non_2xx']} |"
                 )
             memory = max(v for k, v in load.items() if k.startswith("worker memory") and v)
             lines += ["", f"Largest worker resident memory after the runs: {memory} MB."]
@@ -234,8 +253,9 @@ def write_report(runs, args):
         f"{MARK_START}\n## Benchmark\n\n"
         f"`make bench` on {dt.date.today().isoformat()}: {machine()}. "
         f"{args.requests} requests per page in-process (server-side time, Django test client, "
-        f"page cache off: every page rendered afresh); wrk {args.load_seconds} s at "
-        f"{args.connections} connections per row under load (each path first warmed "
+        f"page cache off: every page rendered afresh); under load, wrk at "
+        f"{args.connections} connections, the three paths taking turns for {args.rounds} "
+        f"rounds of {args.load_seconds} s each (each path first warmed "
         f"{WARM_UP_SECONDS} s), with the production settings "
         f"(page cache on, so repeated requests for one address are served from it), then "
         f"again with the page cache off (every request rendered).\n\n"
@@ -259,7 +279,8 @@ def main():
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--databases", default="postgresql,sqlite")
     parser.add_argument("--requests", type=int, default=200, help="per page, in-process")
-    parser.add_argument("--load-seconds", type=int, default=10)
+    parser.add_argument("--load-seconds", type=int, default=2, help="per path and round")
+    parser.add_argument("--rounds", type=int, default=5, help="of the paths, in turn, under load")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--no-report", action="store_true", help="print only; leave BENCHMARKS.md")
     args = parser.parse_args()
@@ -282,6 +303,7 @@ def main():
                 run["pages"]["search, common word"]["example"],
                 args.load_seconds,
                 args.connections,
+                args.rounds,
             )
             runs.append(run)
             print(table([run]), flush=True)
