@@ -9,8 +9,17 @@ counted is a text tested against the words, and a common word or a phrase is
 found in a third of all petitions, so counting ten thousand of them took longer
 than the rest of the page. Counting stops at the same number at any size of the
 record.
+
+Counts are kept: every page of a list shows the same count, and every reader of a
+popular list or search asks for it again. Given the record's version, a count is
+kept in the cache under that version and the count's own SQL, so it is made once
+per list until the record changes.
 """
 
+import hashlib
+
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
@@ -21,36 +30,56 @@ COUNT_LIMIT = 10_000
 # they are all counted; above it, they are listed newest first instead (the
 # caller tells the reader).
 RANK_LIMIT = 1_000
+# A new version of the record makes new keys: this only bounds what an unchanging
+# record leaves in the cache.
+COUNT_SECONDS = 3600
 
 
-def bounded_count(queryset, limit=None):
-    """How many rows, counting no further than ``limit + 1`` (COUNT_LIMIT + 1)."""
+def bounded_count(queryset, limit=None, version=None):
+    """How many rows, counting no further than ``limit + 1`` (COUNT_LIMIT + 1).
+
+    With the record's ``version`` (pagecache.models.current_version), the count is
+    kept in the cache for that version.
+    """
     limit = COUNT_LIMIT if limit is None else limit
-    return queryset.order_by().values("pk")[: limit + 1].count()
+    counting = queryset.order_by().values("pk")[: limit + 1]
+    if version is None:
+        return counting.count()
+    try:
+        sql, params = counting.query.get_compiler(counting.db).as_sql()
+    except EmptyResultSet:  # a filter that nothing can match: no query to make
+        return 0
+    key = "count:" + hashlib.sha256(repr((version, sql, params)).encode()).hexdigest()
+    count = cache.get(key)
+    if count is None:
+        count = counting.count()
+        cache.set(key, count, COUNT_SECONDS)
+    return count
 
 
-def ranked_if_few(queryset, limit=None):
+def ranked_if_few(queryset, limit=None, version=None):
     """A list sorted by relevance, left so when at most ``limit`` (RANK_LIMIT) match,
     else newest first. Returns (the list, its matches counted up to ``limit`` + 1,
-    whether it is still ranked)."""
+    whether it is still ranked); ``version`` as for ``bounded_count``."""
     limit = RANK_LIMIT if limit is None else limit
-    count = bounded_count(queryset, limit)
+    count = bounded_count(queryset, limit, version)
     if count > limit:
         return queryset.order_by(*NEWEST_FIRST), count, False
     return queryset, count, True
 
 
 class BoundedPaginator(Paginator):
-    def __init__(self, object_list, per_page, counted=None, limit=None):
+    def __init__(self, object_list, per_page, counted=None, limit=None, version=None):
         super().__init__(object_list, per_page)
         self.limit = COUNT_LIMIT if limit is None else limit
         self._counted = counted
+        self.version = version
 
     @cached_property
     def _matches(self):
         if self._counted is not None:
             return self._counted
-        return bounded_count(self.object_list, self.limit)
+        return bounded_count(self.object_list, self.limit, self.version)
 
     @cached_property
     def count(self):

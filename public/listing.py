@@ -43,12 +43,14 @@ class PetitionListMixin:
         if not filterset.is_valid():
             return context
         queryset, counted, limit = filterset.qs, None, None
+        # The form reads the record's version anyway (its markup is cached by it).
+        version = filterset.form.record_version()
         if filterset.query:
             # A search's matches are counted up to RANK_LIMIT, in any order: once,
             # here when ranking needs the count, else by the paginator.
             limit = pagination.RANK_LIMIT
         if filterset.by_relevance:
-            queryset, counted, ranked = ranked_if_few(queryset)
+            queryset, counted, ranked = ranked_if_few(queryset, version=version)
             if not ranked:
                 context["notices"].append(
                     _(
@@ -60,7 +62,9 @@ class PetitionListMixin:
         if filterset.query and search.full_text_available():
             queryset = search.quoted(queryset, search.clean_query(filterset.query))
         per_page = self.page_size(context["notices"])
-        paginator = BoundedPaginator(queryset, per_page, counted=counted, limit=limit)
+        paginator = BoundedPaginator(
+            queryset, per_page, counted=counted, limit=limit, version=version
+        )
         page = self.page(paginator, context["notices"])
         if paginator.more and not page.has_next():
             context["notices"].append(

@@ -4,11 +4,12 @@ The count pages: one COUNT, one SELECT of the page (with subject, session,
 sponsor and response joined, and, when words were searched, the passages of each
 petition's stored text that match), and the record's
 version, which names the filter form's lists of choices (Parliaments,
-sessions, subjects, keywords, Members) as each process last read them. After
-a change to the record, the first page shown reads those lists again: one
-query each. A browse page adds its own object; a Member's page adds the
-answered/late aggregate. None of this grows with the page size or the amount
-of data.
+sessions, subjects, keywords, Members) as each process last read them, and the
+list's count kept in the cache: the same list asked for again, at any page or
+page size, is not counted again. After a change to the record, the first page
+shown reads those lists again, one query each, and counts again. A browse page
+adds its own object; a Member's page adds the answered/late aggregate. None of
+this grows with the page size or the amount of data.
 """
 
 import pytest
@@ -37,12 +38,12 @@ def test_query_count_is_fixed_whatever_the_page_size(
     separator = "&" if "?" in url else "?"
     with django_assert_num_queries(queries + lists):
         client.get(f"{url}{separator}per_page=10")
-    with django_assert_num_queries(queries):
+    with django_assert_num_queries(queries - 1):  # counted already
         small = client.get(f"{url}{separator}per_page=10")
     more_petitions(120)
     with django_assert_num_queries(queries + lists):
         client.get(f"{url}{separator}per_page=100")
-    with django_assert_num_queries(queries):
+    with django_assert_num_queries(queries - 1):
         large = client.get(f"{url}{separator}per_page=100")
     assert small.status_code == large.status_code == 200
     assert len(listed(large)) == 100 > len(listed(small))
