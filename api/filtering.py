@@ -1,10 +1,11 @@
 """The API filters petitions as the list pages do (petitions.filters) and, as they do,
 counts a search's matches up to RANK_LIMIT and sorts them by relevance only when
-they are all counted."""
+they are all counted, keeping the count for the record's version."""
 
 from django_filters import utils
 from django_filters.rest_framework import DjangoFilterBackend
 
+from pagecache.models import current_version
 from petitions import pagination
 
 
@@ -20,5 +21,7 @@ class PetitionFilterBackend(DjangoFilterBackend):
             # are counted once, here when ranking needs the count.
             view.count_limit = pagination.RANK_LIMIT
             if filterset.by_relevance:
-                queryset, view.counted, _ = pagination.ranked_if_few(queryset)
+                queryset, view.counted, _ = pagination.ranked_if_few(
+                    queryset, version=current_version()
+                )
         return queryset

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
+from pagecache.models import current_version
 from petitions.pagination import COUNT_LIMIT, RANK_LIMIT, BoundedPaginator
 
 # Nine digits at most: no list has more pages, and int() of a huge string is slow.
@@ -78,11 +79,15 @@ class BoundedPetitionPagination(StrictPageNumberPagination):
 
     def make_paginator(self, queryset, request, view):
         # The filter backend (api.filtering) sets these on a search.
+        counted = getattr(view, "counted", None)
         return self.django_paginator_class(
             queryset,
             self.get_page_size(request),
-            counted=getattr(view, "counted", None),
+            counted=counted,
             limit=getattr(view, "count_limit", None),
+            # Counts are kept per record version: a client paging through a list
+            # has it counted once.
+            version=current_version() if counted is None else None,
         )
 
     def get_paginated_response(self, data):

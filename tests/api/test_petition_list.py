@@ -117,10 +117,22 @@ def test_nul_bytes_in_words_are_a_400_naming_q(client, samples):
 def test_list_counts_once_and_reads_one_page_whatever_its_size(
     client, samples, django_assert_num_queries, page_size
 ):
-    """The total and the page with its subject, session, sponsor and response: two queries."""
-    with django_assert_num_queries(2):
+    """The record's version, the total and the page with its subject, session, sponsor
+    and response: three queries; the total is kept for the version, so a client
+    paging through the list has it counted once."""
+    with django_assert_num_queries(3):
         response = client.get("/api/v1/petitions/", {"page_size": page_size})
     assert len(response.json()["results"]) == page_size
+    with django_assert_num_queries(2):
+        again = client.get("/api/v1/petitions/", {"page_size": 1, "page": 2})
+    assert again.json()["count"] == response.json()["count"]
+    assert again.json()["results"][0] == response.json()["results"][1]
+
+
+def test_a_kept_total_is_counted_again_after_a_change(client, samples):
+    before = client.get("/api/v1/petitions/").json()["count"]
+    Petition.objects.get(e_number=2829).delete()
+    assert client.get("/api/v1/petitions/").json()["count"] == before - 1
 
 
 def test_get_answers_any_origin_with_an_etag_and_revalidates(client, samples):
