@@ -182,12 +182,16 @@ REPLICA_MAX_LAG_SECONDS = float(os.environ.get("DJANGO_REPLICA_MAX_LAG_SECONDS",
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A list page's entries kept by each process without a shared cache (public.entries):
+# about 1 kB each, so some 10 MB.
+ENTRIES_KEPT = 10_000
 # The cache the app servers share: Redis (DJANGO_CACHE_URL=redis://host:6379/0) for
 # several machines; unset, each machine keeps its own (one server, `make run`).
 # It holds the anonymous pages (still checked against the record's version in the
 # database on every request, so a clerk's save is seen at once by every server),
-# the rate limits' counts and the filter form's lists. Unreachable, it is an empty
-# cache that keeps nothing (ops/rediscache.py): pages are rendered, limits not counted.
+# the rate limits' counts, the filter form's lists and the list pages' entries.
+# Unreachable, it is an empty cache that keeps nothing (ops/rediscache.py): pages
+# are rendered, limits not counted.
 SHARED_CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "").strip()
 if SHARED_CACHE_URL:
     if not SHARED_CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
@@ -202,7 +206,7 @@ if SHARED_CACHE_URL:
             # One Redis database may serve other sites: every key is ours by its prefix.
             "KEY_PREFIX": f"petition-record-{name}",
         }
-        for name in ("default", "pages", "ratelimit")
+        for name in ("default", "pages", "ratelimit", "entries")
     }
 else:
     # Each server process keeps its own copy of recently served anonymous pages, up
@@ -215,6 +219,13 @@ else:
             "BACKEND": "pagecache.store.BoundedMemoryCache",
             "LOCATION": "pages",
             "OPTIONS": {"MAX_BYTES": int(os.environ.get("DJANGO_PAGE_CACHE_MB", "32")) * 2**20},
+        },
+        # A list page's entries, twenty to a hundred a page: kept apart, so that
+        # they do not push the counts and the filter form's lists out of `default`.
+        "entries": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "entries",
+            "OPTIONS": {"MAX_ENTRIES": ENTRIES_KEPT},
         },
         "ratelimit": {
             "BACKEND": "ops.sharedcache.SharedFileCache",

@@ -1,6 +1,8 @@
 """One number that goes up whenever anything in the public record changes."""
 
-from django.db import models
+import datetime
+
+from django.db import connections, models, router
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,18 +25,27 @@ class RecordVersion(models.Model):
         return f"{self.number} ({self.changed_at.isoformat()})"
 
 
+VERSION_SQL = 'SELECT "number", "changed_at" FROM "pagecache_recordversion" WHERE "id" = %s'
+
+
 def current_version(using=None):
     """A token naming the record as it stands: (number, time of the last change).
 
     The time keeps tokens unique even after a restore brings back an older number.
     Read from the primary database, unless ``using`` names another (a replica, to
-    learn how far it has replayed: ``ops.replicas``).
+    learn how far it has replayed: ``ops.replicas``). Every page reads it, the
+    cached ones too: in SQL written once, where building the ORM's query took
+    three times as long as the database took to answer it.
     """
-    rows = RecordVersion.objects.using(using) if using else RecordVersion.objects
-    row = rows.filter(pk=ROW).values_list("number", "changed_at").first()
+    alias = using or router.db_for_read(RecordVersion)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(VERSION_SQL, [ROW])
+        row = cursor.fetchone()
     if row is None:
         return "0"
     number, changed_at = row
+    if timezone.is_naive(changed_at):  # SQLite keeps UTC, without saying so
+        changed_at = changed_at.replace(tzinfo=datetime.UTC)
     return f"{number}.{int(changed_at.timestamp() * 1_000_000)}"
 
 

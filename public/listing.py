@@ -14,6 +14,7 @@ from petitions.filters import MAX_QUERY_LENGTH
 from petitions.models import Petition
 from petitions.pagination import BoundedPaginator, ranked_if_few
 
+from . import entries
 from .filters import ListFilter
 
 PAGE_SIZES = (10, 20, 50, 100)
@@ -59,7 +60,8 @@ class PetitionListMixin:
                     )
                     % {"limit": intcomma(pagination.RANK_LIMIT)}
                 )
-        if filterset.query and search.full_text_available():
+        quoting = bool(filterset.query) and search.full_text_available()
+        if quoting:
             queryset = search.quoted(queryset, search.clean_query(filterset.query))
         per_page = self.page_size(context["notices"])
         paginator = BoundedPaginator(
@@ -76,12 +78,19 @@ class PetitionListMixin:
             )
         context.update(
             page_obj=page,
-            petitions=page.object_list,
+            petitions=entries.kept(self.rows(page, quoting), version),
             is_paginated=page.has_other_pages(),
             per_page=per_page,
             query=filterset.query,
         )
         return context
+
+    @staticmethod
+    def rows(page, quoting):
+        """The page's petitions as (id, the passages that match, when searching)."""
+        if quoting:
+            return list(page.object_list.values_list("pk", "snippet"))
+        return [(pk, None) for pk in page.object_list.values_list("pk", flat=True)]
 
     @staticmethod
     def status(filterset):

@@ -10,6 +10,7 @@ from petitions.numbers import parse_number
 from petitions.page_record import petition_address, petition_for_page
 from responses.models import GovernmentResponse
 
+from . import entries
 from .listing import PetitionListMixin
 
 HOME_LIST_SIZE = 10
@@ -30,7 +31,9 @@ class HomeView(TemplateView):
             .listed()
             .order_by("presented_on", "id")[:HOME_LIST_SIZE]
         )
-        context["recent_petitions"] = Petition.objects.listed().newest_first()[:HOME_LIST_SIZE]
+        context["recent_petitions"] = entries.rendered(
+            Petition.objects.listed().newest_first()[:HOME_LIST_SIZE]
+        )
         return context
 
 

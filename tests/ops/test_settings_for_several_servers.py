@@ -54,6 +54,7 @@ def test_one_machine_keeps_its_own_caches_and_reads_one_database(tmp_path):
     shown = settings_with(tmp_path)
     assert shown["caches"]["pages"][0] == "pagecache.store.BoundedMemoryCache"
     assert shown["caches"]["ratelimit"][0] == "ops.sharedcache.SharedFileCache"
+    assert shown["caches"]["entries"][0] == "django.core.cache.backends.locmem.LocMemCache"
     assert shown["replicas"] == [] and shown["replica"] is None
     assert shown["img_src"] == ["'self'"]
     assert shown["media"][2] == "django.core.files.storage.FileSystemStorage"
@@ -67,7 +68,7 @@ def test_several_servers_share_redis_and_read_from_the_replicas(tmp_path):
         DJANGO_MEDIA_ROOT="/srv/petitions/media",
         DJANGO_MEDIA_URL="https://media.example.ca/photos/",
     )
-    for name in ("default", "pages", "ratelimit"):
+    for name in ("default", "pages", "ratelimit", "entries"):
         assert shown["caches"][name] == [
             "ops.rediscache.SharedRedisCache",
             "redis://cache.internal:6379/2",

@@ -74,6 +74,16 @@ def test_every_kind_of_record_change_moves_the_version(samples):
         seen.add(version)
 
 
+def test_the_version_names_the_change_and_its_time(samples):
+    from pagecache.models import RecordVersion, changed_at
+
+    row = RecordVersion.objects.get()
+    version = current_version()
+    assert version.startswith(f"{row.number}.")
+    # The time the record changed, to the microsecond, on either database.
+    assert changed_at(version) == pytest.approx(row.changed_at.timestamp(), abs=1e-6)
+
+
 def test_not_found_pages_are_not_kept(client, db, page_cache):
     assert client.get("/en/petitions/e-9999/").status_code == 404
     assert "ETag" not in client.get("/en/petitions/e-9999/")

@@ -115,9 +115,9 @@ def test_page_query_count_does_not_grow_with_clauses(client, e2829, django_asser
 
 
 def test_member_page_lists_sponsored_petitions(client, samples, django_assert_max_num_queries):
-    # The Member, the count, the page, the answered/late figures, the record's
-    # version and (read once per version) four lists of choices.
-    with django_assert_max_num_queries(9):
+    # The Member, the count, the page's ids and its petitions, the answered/late
+    # figures, the record's version and (read once per version) four lists of choices.
+    with django_assert_max_num_queries(10):
         response = client.get("/en/members/jordan-sample/")
     text = page_text(response)
     assert "441-90001" in text and "e-90004" in text
@@ -125,9 +125,9 @@ def test_member_page_lists_sponsored_petitions(client, samples, django_assert_ma
 
 
 def test_list_is_newest_first_and_query_count_is_fixed(client, samples, django_assert_num_queries):
-    # The count, the page, the record's version and (read once per version)
-    # the five lists of choices of the filter form.
-    with django_assert_num_queries(8):
+    # The count, the page's ids and its petitions, the record's version and (read
+    # once per version) the five lists of choices of the filter form.
+    with django_assert_num_queries(9):
         response = client.get("/en/petitions/")
     numbers = [p.number for p in response.context["petitions"]]
     assert numbers == ["e-90002", "e-90004", "e-90003", "441-90001", "e-2829"]

@@ -12,8 +12,8 @@ def another_process():
 def test_a_process_finds_the_lists_another_made_in_the_shared_cache(
     client, samples, django_assert_num_queries
 ):
-    """The page and the version; the five lists, and the count, come from the shared
-    cache."""
+    """The page's ids and the version; the five lists, the count and the petitions'
+    entries come from the shared cache."""
     first = client.get("/en/petitions/")
     another_process()
     with django_assert_num_queries(2):
@@ -27,6 +27,6 @@ def test_lists_are_read_again_after_a_change_to_the_record(
     client.get("/en/petitions/")
     Keyword.objects.create(slug="tidal-power", name_en="Tidal power", name_fr="Énergie marémotrice")
     another_process()
-    with django_assert_num_queries(3 + 5):
+    with django_assert_num_queries(4 + 5):  # version, count, ids, petitions; the lists
         page = client.get("/en/petitions/")
     assert 'value="tidal-power"' in page.content.decode()
