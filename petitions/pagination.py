@@ -99,8 +99,21 @@ class BoundedPaginator(Paginator):
         order is computed (a search's rank), the database would otherwise work
         out every match's columns, snippets included, before sorting them.
         """
+        number, ids = self._ids(number)
+        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
+
+    def _ids(self, number):
+        """The page's number, checked, and the query of its ids in the list's order."""
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
-        ids = self.object_list.values("pk")[bottom:top]
-        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
+        return number, self.object_list.values_list("pk", flat=True)[bottom:top]
+
+
+class IdsPaginator(BoundedPaginator):
+    """Pages whose petitions are their ids, in the list's order: a list page takes
+    each petition's entry (public.entries), and a search's snippets, by id."""
+
+    def page(self, number):
+        number, ids = self._ids(number)
+        return self._get_page(list(ids), number, self)

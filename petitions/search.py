@@ -21,10 +21,11 @@ petition (``search_text_*``), never its parts.
 
 import re
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import connection
+from django.apps import apps
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection, connections, router
 from django.db.models import BooleanField, F, Func, Q, TextField, Value
-from django.db.models.functions import Coalesce, Greatest, NullIf
+from django.db.models.functions import Greatest
 from django.utils.translation import get_language
 
 # PostgreSQL's English and French configurations, with accents stripped before
@@ -34,14 +35,10 @@ CONFIGS = {"en": "english_unaccent", "fr": "french_unaccent"}
 # the snippet can be escaped first and marked up after (see public.templating.petitions.highlight).
 HIGHLIGHT_START = "\ue000"
 HIGHLIGHT_STOP = "\ue001"
-HEADLINE_OPTIONS = {
-    "start_sel": HIGHLIGHT_START,
-    "stop_sel": HIGHLIGHT_STOP,
-    "max_words": 30,
-    "min_words": 12,
-    "max_fragments": 2,
-    "fragment_delimiter": " … ",
-}
+HEADLINE_OPTIONS = (
+    f"StartSel='{HIGHLIGHT_START}', StopSel='{HIGHLIGHT_STOP}', MaxWords=30, MinWords=12, "
+    "MaxFragments=2, FragmentDelimiter=' … '"
+)
 # At most this many words of a query are used: enough for any real query,
 # and a bound on the work one request can ask for.
 MAX_TERMS = 12
@@ -98,26 +95,39 @@ def reader_language():
     return "fr" if (get_language() or "en").startswith("fr") else "en"
 
 
-def quoted(queryset, text):
-    """The petitions with their ``snippet``: the passages of their text that match, in
-    the reader's language (else in the other, where a petition is written in that one
-    only). Computed in the list's own query, so for the rows of its page only."""
+def snippets(ids, text):
+    """{id: the passages of its text that match} for the petitions ``ids``, in the
+    reader's language (else in the other, where a petition is written in that one
+    only). One query, written here rather than built by the ORM: it is the same for
+    every search but for its values, and building it cost more than running it."""
+    if not ids:
+        return {}
     language = reader_language()
+    petitions = apps.get_model("petitions", "Petition")
     if _postgresql():
         other = "fr" if language == "en" else "en"
-        document = Coalesce(
-            NullIf(F(f"search_text_{language}"), text_value("")),
-            F(f"search_text_{other}"),
-            output_field=TextField(),
+        sql = (
+            f"SELECT id, ts_headline(%s::regconfig, COALESCE(NULLIF(search_text_{language}, ''), "
+            f"search_text_{other}), websearch_to_tsquery(%s::regconfig, %s), %s) "
+            f"FROM {petitions._meta.db_table} WHERE id = ANY(%s)"  # noqa: S608
         )
-        headline = SearchHeadline(
-            document, _query(text, language), config=CONFIGS[language], **HEADLINE_OPTIONS
+        params = [CONFIGS[language], CONFIGS[language], text, HEADLINE_OPTIONS, list(ids)]
+    else:
+        query = fts_query(text)
+        if query is None:
+            return {}
+        marks = [HIGHLIGHT_START, HIGHLIGHT_STOP, " … ", FTS_SNIPPET_TOKENS]
+        sql = (
+            f"SELECT rowid, CASE WHEN text_{language} = '' "
+            f"THEN snippet({FTS_TABLE}, -1, %s, %s, %s, %s) "
+            f"ELSE snippet({FTS_TABLE}, {LANGUAGES.index(language)}, %s, %s, %s, %s) END "
+            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+            f"AND rowid IN ({', '.join(['%s'] * len(ids))})"  # noqa: S608
         )
-        return queryset.annotate(snippet=headline)
-    query = fts_query(text)
-    if query is None:
-        return queryset.annotate(snippet=text_value(""))
-    return queryset.annotate(snippet=FTSSnippet(F("pk"), Value(query), language=language))
+        params = [*marks, *marks, query, *ids]
+    with connections[router.db_for_read(petitions)].cursor() as cursor:
+        cursor.execute(sql, params)
+        return dict(cursor.fetchall())
 
 
 # SQLite: FTS5's own syntax, written from the same web-search syntax.
@@ -164,31 +174,6 @@ class FTSMatch(Func):
         query_sql, query_params = compiler.compile(query)
         sql = f"(+{pk_sql} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {query_sql}))"  # noqa: S608
         return sql, (*pk_params, *query_params)
-
-
-class FTSSnippet(Func):
-    """The passages of petition ``pk`` that the FTS5 query matches (SQLite), marked as
-    ts_headline marks them: from the reader's language's text, else, where that is
-    empty, from the text that matches best."""
-
-    output_field = TextField()
-
-    def __init__(self, pk, query, language):
-        super().__init__(pk, query)
-        self.language = language
-
-    def as_sql(self, compiler, connection, **extra_context):
-        pk, query = self.get_source_expressions()
-        pk_sql, pk_params = compiler.compile(pk)
-        query_sql, query_params = compiler.compile(query)
-        marks = [HIGHLIGHT_START, HIGHLIGHT_STOP, " … ", FTS_SNIPPET_TOKENS]
-        sql = (
-            f"(SELECT CASE WHEN text_{self.language} = '' "
-            f"THEN snippet({FTS_TABLE}, -1, %s, %s, %s, %s) "
-            f"ELSE snippet({FTS_TABLE}, {LANGUAGES.index(self.language)}, %s, %s, %s, %s) END "
-            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {query_sql} AND rowid = {pk_sql})"  # noqa: S608
-        )
-        return sql, (*marks, *marks, *query_params, *pk_params)
 
 
 # The languages' texts, in the order of the full-text index's columns (migration 0006).

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from petitions import pagination, search
 from petitions.filters import MAX_QUERY_LENGTH
 from petitions.models import Petition
-from petitions.pagination import BoundedPaginator, ranked_if_few
+from petitions.pagination import IdsPaginator, ranked_if_few
 
 from . import entries
 from .filters import ListFilter
@@ -60,13 +60,8 @@ class PetitionListMixin:
                     )
                     % {"limit": intcomma(pagination.RANK_LIMIT)}
                 )
-        quoting = bool(filterset.query) and search.full_text_available()
-        if quoting:
-            queryset = search.quoted(queryset, search.clean_query(filterset.query))
         per_page = self.page_size(context["notices"])
-        paginator = BoundedPaginator(
-            queryset, per_page, counted=counted, limit=limit, version=version
-        )
+        paginator = IdsPaginator(queryset, per_page, counted=counted, limit=limit, version=version)
         page = self.page(paginator, context["notices"])
         if paginator.more and not page.has_next():
             context["notices"].append(
@@ -78,7 +73,7 @@ class PetitionListMixin:
             )
         context.update(
             page_obj=page,
-            petitions=entries.kept(self.rows(page, quoting), version),
+            petitions=entries.kept(self.rows(page, filterset.query), version),
             is_paginated=page.has_other_pages(),
             per_page=per_page,
             query=filterset.query,
@@ -86,11 +81,12 @@ class PetitionListMixin:
         return context
 
     @staticmethod
-    def rows(page, quoting):
-        """The page's petitions as (id, the passages that match, when searching)."""
-        if quoting:
-            return list(page.object_list.values_list("pk", "snippet"))
-        return [(pk, None) for pk in page.object_list.values_list("pk", flat=True)]
+    def rows(page, query):
+        """The page's petitions as (id, the passages that match ``query``, if any)."""
+        quoted = {}
+        if query and search.full_text_available():
+            quoted = search.snippets(page.object_list, search.clean_query(query))
+        return [(pk, quoted.get(pk)) for pk in page.object_list]
 
     @staticmethod
     def status(filterset):
