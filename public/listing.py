@@ -30,7 +30,9 @@ class PetitionListMixin:
     def get_filterset(self, queryset=None):
         if queryset is None:
             queryset = Petition.objects.all()
-        return ListFilter(self.request.GET, queryset=queryset.listed(), request=self.request)
+        # Only the page's ids are read from it: each petition's entry is read, when
+        # not kept, by public.entries.
+        return ListFilter(self.request.GET, queryset=queryset, request=self.request)
 
     def listing(self, filterset):
         """The context of a list page: the form, the page of petitions, messages."""
