@@ -25,7 +25,7 @@ class RecordVersion(models.Model):
         return f"{self.number} ({self.changed_at.isoformat()})"
 
 
-VERSION_SQL = 'SELECT "number", "changed_at" FROM "pagecache_recordversion" WHERE "id" = %s'
+VERSION_SQL = f'SELECT "number", "changed_at" FROM "{RecordVersion._meta.db_table}" WHERE "id" = %s'  # noqa: S608
 
 
 def current_version(using=None):
