@@ -70,6 +70,25 @@ def parliament_choices():
     return [(str(number), number) for number in parliaments]
 
 
+class FieldCopies(dict):
+    """A form class's fields, which each form copies one level deep: the field and its
+    widget, not the choices, labels and validators they hold, which no form changes in
+    place (a form may set new ones). Django's Form deep-copies every field, every
+    choice with it, and for a list page that took longer than validating the form."""
+
+    def __deepcopy__(self, memo):
+        return {name: _own_field(field) for name, field in self.items()}
+
+
+def _own_field(field):
+    copied = copy.copy(field)
+    copied.widget = copy.copy(field.widget)
+    copied.widget.attrs = dict(field.widget.attrs)
+    if isinstance(field, forms.ModelChoiceField):
+        copied.queryset = field.queryset.all()  # as Django's copy does: no shared results
+    return copied
+
+
 class PetitionFilterForm(forms.Form):
     """The filters' form, with the sort order (which filters nothing)."""
 
@@ -95,6 +114,13 @@ class PetitionFilterForm(forms.Form):
         "presented_before",
         "sort",
     ]
+
+    @classmethod
+    def with_fields(cls, base_fields):
+        """This form class with the fields a filter set made for it, which each form
+        copies (FieldCopies). A subclass may draw them differently."""
+        cls.base_fields = FieldCopies(base_fields)
+        return cls
 
 
 class WordsField(forms.CharField):
@@ -230,7 +256,8 @@ class PetitionFilter(django_filters.FilterSet):
     def _form_class(cls, names):
         filterset = cls(queryset=Petition.objects.none())
         filterset.filters = {name: filterset.filters[name] for name in names}
-        return django_filters.FilterSet.get_form_class(filterset)
+        form_class = django_filters.FilterSet.get_form_class(filterset)
+        return form_class.with_fields(form_class.base_fields)
 
     @property
     def query(self):

@@ -87,3 +87,23 @@ def test_labels_and_choices_follow_each_pages_language(client, samples):
         assert f'<label for="id_status">{status_label}' in form
         assert ("", " selected", any_label) in options(response, "subject")
         assert ("", " selected", any_label) in options(response, "kind")
+
+
+def test_each_form_changes_only_its_own_fields(db):
+    """Forms share their class's fields, copied lightly (petitions.filters.FieldCopies):
+    what one request's form changes never shows in another's."""
+    from public.filters import ListFilter
+
+    form_class = ListFilter().get_form_class()
+    one, other = form_class(), form_class()
+    statuses = list(other.fields["status"].choices)
+    one.fields["status"].choices = [("only", "Only this one")]
+    one.fields["status"].widget.attrs["data-mine"] = "yes"
+    one.fields["member"].widget.choices = [("someone", "Someone")]
+    one.fields["subject"].queryset = one.fields["subject"].queryset.none()
+
+    assert list(other.fields["status"].choices) == statuses
+    assert "data-mine" not in other["status"].as_widget()
+    assert "someone" not in other["member"].as_widget()
+    assert other.fields["subject"].queryset.query.is_empty() is False
+    assert list(form_class().fields["status"].choices) == statuses
