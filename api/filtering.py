@@ -21,7 +21,8 @@ class PetitionFilterBackend(DjangoFilterBackend):
             # are counted once, here when ranking needs the count.
             view.count_limit = pagination.RANK_LIMIT
             if filterset.by_relevance:
-                queryset, view.counted, _ = pagination.ranked_if_few(
-                    queryset, version=current_version()
+                ids, view.counted, _ = pagination.ranked_if_few(
+                    pagination.Ids(queryset), version=current_version()
                 )
+                queryset = ids.queryset
         return queryset

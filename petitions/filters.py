@@ -220,6 +220,8 @@ class PetitionFilter(django_filters.FilterSet):
         # copy of the thirteen filters, their labels and choices, made an eighth of
         # a list page's function calls. All a filter set changes in a filter is its
         # parent and model; its field is made once, for the form's class.
+        # Whether the list is of every petition: the page gave no queryset of its own.
+        self.every_petition = queryset is None
         if queryset is None:
             queryset = Petition.objects.all()
         self.is_bound = data is not None
@@ -231,8 +233,6 @@ class PetitionFilter(django_filters.FilterSet):
             name: self._own_copy(filter_, queryset.model)
             for name, filter_ in self.base_filters.items()
         }
-        # Whether the petitions are sorted by relevance (pagination.ranked_if_few).
-        self.by_relevance = False
 
     def _own_copy(self, filter_, model):
         copied = copy.copy(filter_)
@@ -288,14 +288,25 @@ class PetitionFilter(django_filters.FilterSet):
         data = self.form.cleaned_data
         for name, filter_ in self.filters.items():
             queryset = filter_.filter(queryset, data.get(name))
-        return self.sort(queryset, data.get("sort"))
+        return self.sort(queryset)
 
-    def sort(self, queryset, sort):
-        """Order by the chosen sort; by relevance when words were searched."""
+    def order(self):
+        """The sort chosen, once the form is valid; by default, relevance when words
+        are searched (where the database ranks them), else newest first."""
+        sort = self.form.cleaned_data.get("sort")
         searching = bool(self.query) and search.ranking_available()
         if not sort or (sort == Sort.RELEVANCE and not searching):
-            sort = Sort.RELEVANCE if searching else Sort.NEWEST
+            return Sort.RELEVANCE if searching else Sort.NEWEST
+        return Sort(sort)
+
+    @property
+    def by_relevance(self):
+        """Whether the petitions are sorted by relevance (pagination.ranked_if_few)."""
+        return self.order() == Sort.RELEVANCE
+
+    def sort(self, queryset):
+        """Order by the chosen sort (``order``)."""
+        sort = self.order()
         if sort == Sort.RELEVANCE:
-            self.by_relevance = True
             return queryset.order_by(F("rank").desc(), *NEWEST_FIRST)
         return queryset.order_by(*ORDERINGS[sort])

@@ -49,23 +49,49 @@ def bounded_count(queryset, limit=None, version=None):
         sql, params = counting.query.get_compiler(counting.db).as_sql()
     except EmptyResultSet:  # a filter that nothing can match: no query to make
         return 0
-    key = "count:" + hashlib.sha256(repr((version, sql, params)).encode()).hexdigest()
-    count = cache.get(key)
-    if count is None:
-        count = counting.count()
-        cache.set(key, count, COUNT_SECONDS)
-    return count
+    return kept_count(version, sql, params, counting.count)
 
 
-def ranked_if_few(queryset, limit=None, version=None):
-    """A list sorted by relevance, left so when at most ``limit`` (RANK_LIMIT) match,
-    else newest first. Returns (the list, its matches counted up to ``limit`` + 1,
-    whether it is still ranked); ``version`` as for ``bounded_count``."""
+def kept_count(version, sql, params, count):
+    """The count of what ``sql`` selects, kept for the record's ``version``; ``count()``
+    makes it when it is not kept."""
+    key = "count:" + hashlib.sha256(repr((version, sql, tuple(params))).encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = count()
+        cache.set(key, found, COUNT_SECONDS)
+    return found
+
+
+class Ids:
+    """A list's petitions as a list page asks for them: how many, counted up to a
+    bound (``bounded_count``), and a page's ids in the list's order; made with the
+    ORM from a queryset. (petitions.plain_search answers the same for a search of
+    words alone, with its SQL compiled once.)"""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def count(self, limit, version=None):
+        return bounded_count(self.queryset, limit, version)
+
+    def page(self, bottom, top):
+        return list(self.queryset.values_list("pk", flat=True)[bottom:top])
+
+    def newest_first(self):
+        return Ids(self.queryset.order_by(*NEWEST_FIRST))
+
+
+def ranked_if_few(ids, limit=None, version=None):
+    """A list sorted by relevance (``Ids``), left so when at most ``limit``
+    (RANK_LIMIT) match, else newest first. Returns (the list, its matches counted up
+    to ``limit`` + 1, whether it is still ranked); ``version`` as for
+    ``bounded_count``."""
     limit = RANK_LIMIT if limit is None else limit
-    count = bounded_count(queryset, limit, version)
+    count = ids.count(limit, version)
     if count > limit:
-        return queryset.order_by(*NEWEST_FIRST), count, False
-    return queryset, count, True
+        return ids.newest_first(), count, False
+    return ids, count, True
 
 
 class BoundedPaginator(Paginator):
@@ -79,6 +105,9 @@ class BoundedPaginator(Paginator):
     def _matches(self):
         if self._counted is not None:
             return self._counted
+        return self._count()
+
+    def _count(self):
         return bounded_count(self.object_list, self.limit, self.version)
 
     @cached_property
@@ -99,21 +128,25 @@ class BoundedPaginator(Paginator):
         order is computed (a search's rank), the database would otherwise work
         out every match's columns, snippets included, before sorting them.
         """
-        number, ids = self._ids(number)
+        number, bottom, top = self._bounds(number)
+        ids = self.object_list.values_list("pk", flat=True)[bottom:top]
         return self._get_page(self.object_list.filter(pk__in=ids), number, self)
 
-    def _ids(self, number):
-        """The page's number, checked, and the query of its ids in the list's order."""
+    def _bounds(self, number):
+        """The page's number, checked, and where its rows start and end in the list."""
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        top = min(bottom + self.per_page, self.count)
-        return number, self.object_list.values_list("pk", flat=True)[bottom:top]
+        return number, bottom, min(bottom + self.per_page, self.count)
 
 
 class IdsPaginator(BoundedPaginator):
-    """Pages whose petitions are their ids, in the list's order: a list page takes
-    each petition's entry (public.entries), and a search's snippets, by id."""
+    """Pages of a list's ``Ids``, each page its petitions' ids in the list's order: a
+    list page takes each petition's entry (public.entries), and a search's snippets,
+    by id."""
+
+    def _count(self):
+        return self.object_list.count(self.limit, self.version)
 
     def page(self, number):
-        number, ids = self._ids(number)
-        return self._get_page(list(ids), number, self)
+        number, bottom, top = self._bounds(number)
+        return self._get_page(self.object_list.page(bottom, top), number, self)

@@ -9,10 +9,9 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.utils.translation import gettext as _
 
-from petitions import pagination, search
+from petitions import pagination, plain_search, search
 from petitions.filters import MAX_QUERY_LENGTH
-from petitions.models import Petition
-from petitions.pagination import IdsPaginator, ranked_if_few
+from petitions.pagination import Ids, IdsPaginator, ranked_if_few
 
 from . import entries
 from .filters import ListFilter
@@ -28,10 +27,9 @@ class PetitionListMixin:
     query_parameters = LIST_PARAMETERS
 
     def get_filterset(self, queryset=None):
-        if queryset is None:
-            queryset = Petition.objects.all()
-        # Only the page's ids are read from it: each petition's entry is read, when
-        # not kept, by public.entries.
+        """The filter set of the page's petitions: ``queryset``, or every petition.
+        Only the page's ids are read from it: each petition's entry is read, when not
+        kept, by public.entries."""
         return ListFilter(self.request.GET, queryset=queryset, request=self.request)
 
     def listing(self, filterset):
@@ -45,7 +43,7 @@ class PetitionListMixin:
         }
         if not filterset.is_valid():
             return context
-        queryset, counted, limit = filterset.qs, None, None
+        ids, counted, limit = self.ids(filterset), None, None
         # The form reads the record's version anyway (its markup is cached by it).
         version = filterset.form.record_version()
         if filterset.query:
@@ -53,7 +51,7 @@ class PetitionListMixin:
             # here when ranking needs the count, else by the paginator.
             limit = pagination.RANK_LIMIT
         if filterset.by_relevance:
-            queryset, counted, ranked = ranked_if_few(queryset, version=version)
+            ids, counted, ranked = ranked_if_few(ids, version=version)
             if not ranked:
                 context["notices"].append(
                     _(
@@ -63,7 +61,7 @@ class PetitionListMixin:
                     % {"limit": intcomma(pagination.RANK_LIMIT)}
                 )
         per_page = self.page_size(context["notices"])
-        paginator = IdsPaginator(queryset, per_page, counted=counted, limit=limit, version=version)
+        paginator = IdsPaginator(ids, per_page, counted=counted, limit=limit, version=version)
         page = self.page(paginator, context["notices"])
         if paginator.more and not page.has_next():
             context["notices"].append(
@@ -81,6 +79,14 @@ class PetitionListMixin:
             query=filterset.query,
         )
         return context
+
+    @staticmethod
+    def ids(filterset):
+        """The list's petitions: a search of words alone with its SQL compiled once,
+        any other list built by the ORM."""
+        if plain_search.applies(filterset):
+            return plain_search.PlainSearch.of(filterset)
+        return Ids(filterset.qs)
 
     @staticmethod
     def rows(page, query):
