@@ -216,12 +216,12 @@ class PetitionFilter(django_filters.FilterSet):
         fields = []
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        # Whether the list is of every petition: the page gave no queryset of its own.
+        self.every_petition = queryset is None
         # django-filter's own, except that each filter is copied shallowly: its deep
         # copy of the thirteen filters, their labels and choices, made an eighth of
         # a list page's function calls. All a filter set changes in a filter is its
         # parent and model; its field is made once, for the form's class.
-        # Whether the list is of every petition: the page gave no queryset of its own.
-        self.every_petition = queryset is None
         if queryset is None:
             queryset = Petition.objects.all()
         self.is_bound = data is not None

@@ -42,7 +42,7 @@ def bounded_count(queryset, limit=None, version=None):
     kept in the cache for that version.
     """
     limit = COUNT_LIMIT if limit is None else limit
-    counting = queryset.order_by().values("pk")[: limit + 1]
+    counting = counted_ids(queryset, limit)
     if version is None:
         return counting.count()
     try:
@@ -50,6 +50,16 @@ def bounded_count(queryset, limit=None, version=None):
     except EmptyResultSet:  # a filter that nothing can match: no query to make
         return 0
     return kept_count(version, sql, params, counting.count)
+
+
+def counted_ids(queryset, limit):
+    """The ids a list counts: in any order, at most ``limit + 1``."""
+    return queryset.order_by().values("pk")[: limit + 1]
+
+
+def page_ids(queryset, bottom, top):
+    """The ids of a page, from ``bottom`` to ``top`` in the list's order."""
+    return queryset.values_list("pk", flat=True)[bottom:top]
 
 
 def kept_count(version, sql, params, count):
@@ -76,7 +86,7 @@ class Ids:
         return bounded_count(self.queryset, limit, version)
 
     def page(self, bottom, top):
-        return list(self.queryset.values_list("pk", flat=True)[bottom:top])
+        return list(page_ids(self.queryset, bottom, top))
 
     def newest_first(self):
         return Ids(self.queryset.order_by(*NEWEST_FIRST))
@@ -129,7 +139,7 @@ class BoundedPaginator(Paginator):
         out every match's columns, snippets included, before sorting them.
         """
         number, bottom, top = self._bounds(number)
-        ids = self.object_list.values_list("pk", flat=True)[bottom:top]
+        ids = page_ids(self.object_list, bottom, top)
         return self._get_page(self.object_list.filter(pk__in=ids), number, self)
 
     def _bounds(self, number):

@@ -20,7 +20,7 @@ from django.utils.translation import get_language
 
 from . import search
 from .models import NEWEST_FIRST, Petition
-from .pagination import kept_count
+from .pagination import counted_ids, kept_count, page_ids
 
 # Stands for the words while a shape is compiled: a private-use character, which
 # clean_query keeps as one word and no reader's words are compared with.
@@ -92,12 +92,7 @@ def compiled(filterset_class, using, language, sort, ranked, kind, *numbers):
     queryset = filterset.qs.using(using)
     if not ranked:
         queryset = queryset.order_by(*NEWEST_FIRST)
-    if kind == "count":
-        (limit,) = numbers
-        query = queryset.order_by().values("pk")[: limit + 1]
-    else:
-        bottom, top = numbers
-        query = queryset.values_list("pk", flat=True)[bottom:top]
+    query = (counted_ids if kind == "count" else page_ids)(queryset, *numbers)
     sql, params = query.query.get_compiler(using).as_sql()
     if STAND_IN not in params:
         raise ValueError("The words are not among the query's values.")

@@ -46,9 +46,9 @@ def test_the_sql_and_its_values_are_the_orms(words, sort, ranked, bottom, size):
     queryset = filterset.qs
     if not ranked:
         compiled, queryset = compiled.newest_first(), queryset.order_by(*NEWEST_FIRST)
-    page = queryset.values_list("pk", flat=True)[bottom : bottom + size]
+    page = pagination.page_ids(queryset, bottom, bottom + size)
     assert compiled._sql("page", bottom, bottom + size) == orm_sql(page)
-    counting = queryset.order_by().values("pk")[: pagination.RANK_LIMIT + 1]
+    counting = pagination.counted_ids(queryset, pagination.RANK_LIMIT)
     assert compiled._sql("count", pagination.RANK_LIMIT) == orm_sql(counting)
 
 
