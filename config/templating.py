@@ -13,7 +13,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.template import defaulttags
-from django.template.defaultfilters import capfirst, linebreaksbr
+from django.template.defaultfilters import capfirst
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import trans_real
@@ -42,7 +42,6 @@ def environment(**options):
         **figures.display.FUNCTIONS,
     )
     env.filters.update(
-        linebreaksbr=linebreaksbr,
         capfirst=capfirst,
         intcomma=intcomma,
         **public.templating.FILTERS,

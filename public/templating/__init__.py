@@ -20,6 +20,7 @@ FILTERS = {
     "lang_attr": languages.lang_attr,
     "paragraphs": languages.paragraphs,
     "blocks": languages.blocks,
+    "linebreaksbr": languages.linebreaksbr,
     "ottawa_datetime": petitions.ottawa_datetime,
     "long_date": petitions.long_date,
     "highlight": petitions.highlight,

@@ -36,3 +36,12 @@ def test_the_pages_own_messages_keep_their_punctuation(client, e2829):
     """A trusted message is written as it is: its apostrophe is not an entity."""
     body = client.get("/fr/petitions/e-2829/").content.decode()
     assert "Langue d'origine de la pétition\u00a0: Anglais" in body
+
+
+def test_a_parts_text_is_escaped_and_keeps_its_line_breaks(client, e2829):
+    clause = e2829.clauses.order_by("position").first()
+    clause.text_en = f"{HOSTILE}\r\nsecond line\rthird line\nfourth"
+    clause.save()
+    body = client.get("/en/petitions/e-2829/").content.decode()
+    assert "<script>" not in body
+    assert f"{ESCAPED}<br>second line<br>third line<br>fourth" in body
