@@ -2,12 +2,13 @@
 
 import datetime
 import functools
+from typing import NamedTuple
 
 from django.template.defaultfilters import date as date_filter
-from django.utils import formats, timezone
+from django.utils import dateformat, formats, timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext, ngettext, pgettext
+from django.utils.translation import get_language, gettext, ngettext, override, pgettext
 
 from petitions.choices import Status
 from petitions.rules import OTTAWA
@@ -19,18 +20,34 @@ def ottawa_datetime(value):
     if not value:
         return ""
     local = timezone.localtime(value, OTTAWA)
-    # The House labels every time "(EDT)" / "(HAE)", winter included: the clock time
-    # is Ottawa's, and the page reads as the House prints it.
-    zone = pgettext("Ottawa time zone as the House labels it", "EDT")
-    if local.day == 1:
-        pattern = pgettext("date and time format, first day of a month", r"F j, Y, \a\t g:i a")
-    else:
-        pattern = pgettext("date and time format", r"F j, Y, \a\t g:i a")
-    moment = date_filter(local, pattern)
-    return pgettext("date and time with its time zone", "%(moment)s (%(zone)s)") % {
-        "moment": moment,
-        "zone": zone,
-    }
+    strings = _moment_strings(get_language())
+    pattern = strings.first_day_pattern if local.day == 1 else strings.pattern
+    # The pattern is a format, not a setting's name: what the date filter passes on.
+    return strings.with_zone % {"moment": dateformat.format(local, pattern), "zone": strings.zone}
+
+
+class MomentStrings(NamedTuple):
+    pattern: str
+    first_day_pattern: str
+    with_zone: str
+    zone: str
+
+
+@functools.lru_cache(maxsize=8)
+def _moment_strings(language):
+    """A moment's formats and labels in a language, looked up once: four translation
+    lookups cost more than writing the moment itself."""
+    with override(language):
+        return MomentStrings(
+            pattern=pgettext("date and time format", r"F j, Y, \a\t g:i a"),
+            first_day_pattern=pgettext(
+                "date and time format, first day of a month", r"F j, Y, \a\t g:i a"
+            ),
+            with_zone=pgettext("date and time with its time zone", "%(moment)s (%(zone)s)"),
+            # The House labels every time "(EDT)" / "(HAE)", winter included: the clock
+            # time is Ottawa's, and the page reads as the House prints it.
+            zone=pgettext("Ottawa time zone as the House labels it", "EDT"),
+        )
 
 
 def long_date(value):
