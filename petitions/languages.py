@@ -27,10 +27,13 @@ def current_language():
 
 @dataclass(frozen=True)
 class LocalizedText:
-    """A text with the language it is written in."""
+    """A text with the language it is written in and the language it was asked for
+    in, the page's: a page marks dozens of texts, and reading the active language
+    again for each cost more than the marking."""
 
     text: str
     lang: str
+    asked: str
 
     def __str__(self):
         return self.text
@@ -38,7 +41,7 @@ class LocalizedText:
     @property
     def is_other_language(self):
         """True when the page's language has no version and this is the other one."""
-        return bool(self.text) and self.lang != current_language()
+        return bool(self.text) and self.lang != self.asked
 
 
 def localized(instance, field, language=None):
@@ -49,8 +52,8 @@ def localized(instance, field, language=None):
     for code in (language, *others):
         value = getattr(instance, f"{field}_{code}", None)
         if value:
-            return LocalizedText(value, code)
-    return LocalizedText("", language)
+            return LocalizedText(value, code, language)
+    return LocalizedText("", language, language)
 
 
 def with_preposition(preposition, name):
@@ -77,15 +80,13 @@ def addressee_heading(petition):
     language = current_language()
     printed = in_page_language(petition, "addressee_line")
     if printed:
-        return LocalizedText(printed, language)
-    name = localized(petition, "addressee_name")
+        return LocalizedText(printed, language, language)
+    name = localized(petition, "addressee_name", language)
     if petition.addressee_kind in NAMELESS_ADDRESSEES or not name.text:
-        return LocalizedText(
-            written_addressee_line(petition.addressee_kind, "", language), language
-        )
-    return LocalizedText(
-        written_addressee_line(petition.addressee_kind, name.text, name.lang), name.lang
-    )
+        line = written_addressee_line(petition.addressee_kind, "", language)
+        return LocalizedText(line, language, language)
+    line = written_addressee_line(petition.addressee_kind, name.text, name.lang)
+    return LocalizedText(line, name.lang, language)
 
 
 def written_addressee_line(kind, name, language):
@@ -132,7 +133,8 @@ def caucus_line(member):
     if not caucus.text or caucus.text.lower() in INDEPENDENT:
         return caucus
     with override(caucus.lang):
-        return LocalizedText(gettext("%(caucus)s Caucus") % {"caucus": caucus.text}, caucus.lang)
+        line = gettext("%(caucus)s Caucus") % {"caucus": caucus.text}
+    return LocalizedText(line, caucus.lang, caucus.asked)
 
 
 def response_heading(response):
@@ -141,4 +143,4 @@ def response_heading(response):
     with override(office.lang):
         text = with_preposition("de", office.text) if office.lang == "fr" else office.text
         heading = pgettext("response heading", "Response by the %(name)s") % {"name": text}
-    return LocalizedText(heading, office.lang)
+    return LocalizedText(heading, office.lang, office.asked)

@@ -11,7 +11,8 @@ from responses.models import paragraphs as response_paragraphs
 
 def localized_each(instances, field):
     """Pairs of (instance, its localized field), for a list of clauses or demands."""
-    return [(instance, languages.localized(instance, field)) for instance in instances]
+    language = languages.current_language()
+    return [(instance, languages.localized(instance, field, language)) for instance in instances]
 
 
 def lang_attr(text):
