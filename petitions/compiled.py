@@ -3,9 +3,10 @@
 Building and compiling the petition page's query (five tables joined, about ninety
 columns) costs about 1.2 ms of Python on every request: four times what PostgreSQL
 spends answering it. Its SQL differs only in the number asked for, so it is compiled
-the first time a connection runs it and run again with each new number. Rows become
-instances exactly as Django's ``ModelIterable`` makes them (tests/petitions/
-test_compiled.py holds the two equal).
+the first time a connection runs it and run again with each new number. A row becomes
+the instance Django's ``ModelIterable`` makes (the petition made as petitions.instances
+makes one, its related records by Django's populators; tests/petitions/test_compiled.py
+holds the two equal).
 """
 
 import threading
@@ -14,6 +15,8 @@ from functools import cached_property
 
 from django.db import connections, router
 from django.db.models.query import get_related_populators
+
+from .instances import loaded
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,8 @@ class CompiledLookup:
         for position, (converters, expression) in compiled.converters.items():
             for convert in converters:
                 row[position] = convert(row[position], expression, connection)
-        instance = self.model.from_db(using, compiled.init_list, row[compiled.fields])
+        values = dict(zip(compiled.init_list, row[compiled.fields], strict=True))
+        instance = loaded(self.model, using, values)
         for populator in compiled.related_populators:
             populator.populate(row, instance)
         return instance

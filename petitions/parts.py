@@ -15,9 +15,9 @@ from functools import cache, cached_property, lru_cache
 
 from django.conf import settings
 from django.db import connections
-from django.db.models.base import ModelState
 from modeltranslation.utils import build_localized_fieldname, get_language
 
+from .instances import loaded
 from .models import Petition
 
 LANGUAGES = [code for code, _ in settings.LANGUAGES]
@@ -112,24 +112,11 @@ def _sql(alias, count, language):
 
 
 def _instance(part, row, using):
-    """The part a row holds, made as Django makes an instance it unpickles: its fields'
-    values set directly, without ``__init__``.
-
-    ``from_db`` runs ``__init__`` (modeltranslation's wrapper, then Django's with its
-    ``pre_init`` and ``post_init`` signals) for the same result, in about five times
-    the time: a petition page makes a dozen or more parts. No receiver of those
-    signals is skipped: the parts' models have none but modeltranslation's, which
-    undoes a mark its ``__init__`` leaves (tests/petitions/test_parts.py holds this).
-    """
-    instance = part.model.__new__(part.model)
-    values = instance.__dict__
-    values.update(zip(part.integers, row[2 : 2 + INTEGERS], strict=False))
+    values = dict(zip(part.integers, row[2 : 2 + INTEGERS], strict=False))
     values.update(zip(part.texts, row[2 + INTEGERS : 2 + INTEGERS + TEXTS], strict=False))
     if not part.relation.many_to_many:
         values[part.relation.field.attname] = row[1]
-    state = instance._state = ModelState()
-    state.adding, state.db = False, using
-    return instance
+    return loaded(part.model, using, values)
 
 
 def load_parts(petitions):

@@ -33,7 +33,14 @@ def as_read(petition):
             field.attname: getattr(instance, field.attname)
             for field in instance._meta.concrete_fields
             if field.attname not in deferred
-        } | {"deferred": deferred, "db": instance._state.db, "adding": instance._state.adding}
+        } | {
+            "deferred": deferred,
+            "db": instance._state.db,
+            "adding": instance._state.adding,
+            "relations cached": set(instance._state.fields_cache),
+            # All else the instance holds.
+            "attributes": {key: value for key, value in vars(instance).items() if key != "_state"},
+        }
 
     return {
         "petition": values(petition),

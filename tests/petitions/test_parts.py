@@ -11,12 +11,11 @@ puts the older keyword first; the prefetch here is told to do the same.)
 
 import datetime
 
-from django.db.models import Prefetch, signals
+from django.db.models import Prefetch
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
-from modeltranslation.translator import delete_mt_init
 
 from petitions.choices import Province
 from petitions.models import (
@@ -163,14 +162,3 @@ class LoadPartsTests(TestCase):
                     ):
                         expected = list(chained(getattr(fresh, name).all()))
                         assert list(chained(getattr(petition, name).all())) == expected
-
-
-def test_parts_models_have_no_init_receivers_a_part_would_skip():
-    """load_parts makes parts without ``__init__``: a receiver of ``pre_init`` or
-    ``post_init`` on a part's model (an image field's, say) would not run for them."""
-    for part in PARTS.values():
-        assert not signals.pre_init.has_listeners(part.model)
-        sync_receivers, async_receivers = signals.post_init._live_receivers(part.model)
-        receivers = [*sync_receivers, *async_receivers]
-        # modeltranslation's removes the mark its __init__ wrapper leaves, never set here.
-        assert all(receiver is delete_mt_init for receiver in receivers), part.model
