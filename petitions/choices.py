@@ -4,11 +4,13 @@ import functools
 
 from django.db import models
 from django.utils.encoding import force_str
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
 
 class ChoiceLabelsMixin:
-    """For a model: ``get_FOO_display()`` reads a table of its field's labels made once.
+    """For a model: ``get_FOO_display()`` reads a table of its field's labels, made once
+    per language.
 
     Django's own builds a dict of every choice on each call, translating every label
     on the way to hash it: a dozen calls a page cost more than its queries.
@@ -16,13 +18,15 @@ class ChoiceLabelsMixin:
 
     def _get_FIELD_display(self, field):
         value = getattr(self, field.attname)
-        return force_str(_labels(field).get(value, value), strings_only=True)
+        label = _labels(field, get_language()).get(value)
+        return force_str(value, strings_only=True) if label is None else label
 
 
 @functools.cache
-def _labels(field):
-    """Value -> label (still lazy: translated when shown) of a field with fixed choices."""
-    return dict(field.flatchoices)
+def _labels(field, language):
+    """Value -> label, in ``language``, of a field with fixed choices."""
+    with override(language):
+        return {value: str(label) for value, label in field.flatchoices}
 
 
 class Province(models.TextChoices):
