@@ -44,12 +44,20 @@ class LocalizedText:
         return bool(self.text) and self.lang != self.asked
 
 
+# Each language, then the others: the order a text is looked for in. Read from the
+# settings once; a page localizes forty texts.
+LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
+LOOKUP_ORDER = {
+    language: (language, *(code for code in LANGUAGE_CODES if code != language))
+    for language in LANGUAGE_CODES
+}
+
+
 def localized(instance, field, language=None):
     """The field in the page's language (or ``language``) if written, else in the other
     official language."""
     language = language or current_language()
-    others = [code for code, _ in settings.LANGUAGES if code != language]
-    for code in (language, *others):
+    for code in LOOKUP_ORDER.get(language) or (language, *LANGUAGE_CODES):
         value = getattr(instance, f"{field}_{code}", None)
         if value:
             return LocalizedText(value, code, language)

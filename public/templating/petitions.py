@@ -22,8 +22,26 @@ def ottawa_datetime(value):
     local = timezone.localtime(value, OTTAWA)
     strings = _moment_strings(get_language())
     pattern = strings.first_day_pattern if local.day == 1 else strings.pattern
-    # The pattern is a format, not a setting's name: what the date filter passes on.
-    return strings.with_zone % {"moment": dateformat.format(local, pattern), "zone": strings.zone}
+    return strings.with_zone % {"moment": _formatted(local, pattern), "zone": strings.zone}
+
+
+def _formatted(moment, pattern):
+    """``dateformat.format(moment, pattern)`` (what the date filter writes, the pattern
+    being a format and not a setting's name), the pattern read once."""
+    written = dateformat.DateFormat(moment)
+    return "".join(text or str(getattr(written, char)()) for char, text in _pieces(pattern))
+
+
+@functools.lru_cache(maxsize=16)
+def _pieces(pattern):
+    """A date format's pieces, as dateformat reads it: (format character, "") or
+    ("", literal text)."""
+    pieces = dateformat.re_formatchars.split(pattern)
+    return tuple(
+        (piece, "") if odd else ("", dateformat.re_escaped.sub(r"\1", piece))
+        for odd, piece in ((index % 2, piece) for index, piece in enumerate(pieces))
+        if odd or piece
+    )
 
 
 class MomentStrings(NamedTuple):
