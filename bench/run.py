@@ -36,6 +36,7 @@ SQLITE_PATH = Path(f"/tmp/{BENCH_NAME}.sqlite3")
 SQLITE_LIMIT = 100_000
 SAMPLE_RECORDS = 5  # e-2829 and the made-up samples loaded before seed_demo
 WARM_UP_SECONDS = 2  # each path, before the load test measures it
+MINIMAL_PATH = "/bench/minimal/"  # bench/urls.py
 MARK_START, MARK_END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
 
 
@@ -141,9 +142,10 @@ def serve(env, port):
 def load_test(env, petition_url, search_url, seconds, connections, rounds):
     """Requests/s with the page cache on (as deployed), then with every page rendered.
 
-    The paths take turns, ``rounds`` times: a shared machine's speed swings by half
-    within a minute, so each ratio compares runs seconds apart, and the table gives
-    the median of the rounds' ratios with their range.
+    A shared machine's speed swings by half within a minute, so each page's run is
+    compared with the minimal view's runs just before and just after it (their mean:
+    a drift between the two cancels), ``rounds`` times, and the table gives the
+    median of those ratios with their range.
     """
     results = {}
     for cache_seconds, label in (("600", ""), ("0", ", page cache off")):
@@ -152,19 +154,21 @@ def load_test(env, petition_url, search_url, seconds, connections, rounds):
         try:
             wait_for(port)
             base = f"http://127.0.0.1:{port}"
-            paths = (
-                ("minimal view", "/bench/minimal/"),
-                ("petition page", petition_url),
-                ("search", search_url),
-            )
+            pages = (("petition page", petition_url), ("search", search_url))
             # Each worker's first requests import and compile what the pages use: the
             # minimal view, measured first, was understated by up to half without this.
-            for _name, path in paths:
+            for path in (MINIMAL_PATH, petition_url, search_url):
                 wrk(base + path, WARM_UP_SECONDS, connections)
-            runs = [{name: wrk(base + path, seconds, connections) for name, path in paths}
-                    for _ in range(rounds)]  # fmt: skip
-            for name, _path in paths:
-                results[name + label] = summary(runs, name)
+            minimal = [wrk(base + MINIMAL_PATH, seconds, connections)]
+            runs = {name: [] for name, _path in pages}
+            for _ in range(rounds):
+                for name, path in pages:
+                    page = wrk(base + path, seconds, connections)
+                    minimal.append(wrk(base + MINIMAL_PATH, seconds, connections))
+                    runs[name].append((page, minimal[-2], minimal[-1]))
+            results["minimal view" + label] = summary([(run, run, run) for run in minimal])
+            for name, _path in pages:
+                results[name + label] = summary(runs[name])
             results["worker memory MB" + label] = resident_memory_mb(server.pid)
         finally:
             server.send_signal(signal.SIGTERM)
@@ -172,15 +176,17 @@ def load_test(env, petition_url, search_url, seconds, connections, rounds):
     return results
 
 
-def summary(runs, name):
-    """One path's rounds: median requests/s, and its ratios to the minimal view of
-    the same round (median, lowest, highest)."""
-    ratios = sorted(run[name]["rps"] / run["minimal view"]["rps"] for run in runs)
+def summary(runs):
+    """A path's runs, each with the minimal view's runs before and after it: median
+    requests/s, and its ratios to the mean of those two (median, lowest, highest)."""
+    ratios = sorted(
+        page["rps"] / statistics.mean([before["rps"], after["rps"]]) for page, before, after in runs
+    )
     return {
-        "rps": round(statistics.median(run[name]["rps"] for run in runs), 1),
+        "rps": round(statistics.median(page["rps"] for page, _before, _after in runs), 1),
         "ratio": round(statistics.median(ratios), 2),
         "ratio_range": (round(ratios[0], 2), round(ratios[-1], 2)),
-        "non_2xx": sum(run[name]["non_2xx"] for run in runs),
+        "non_2xx": sum(page["non_2xx"] for page, _before, _after in runs),
     }
 
 
@@ -254,8 +260,9 @@ def write_report(runs, args):
         f"`make bench` on {dt.date.today().isoformat()}: {machine()}. "
         f"{args.requests} requests per page in-process (server-side time, Django test client, "
         f"page cache off: every page rendered afresh); under load, wrk at "
-        f"{args.connections} connections, the three paths taking turns for {args.rounds} "
-        f"rounds of {args.load_seconds} s each (each path first warmed "
+        f"{args.connections} connections, each page's run of {args.load_seconds} s between "
+        f"two of the minimal view and compared with their mean, {args.rounds} rounds "
+        f"(each path first warmed "
         f"{WARM_UP_SECONDS} s), with the production settings "
         f"(page cache on, so repeated requests for one address are served from it), then "
         f"again with the page cache off (every request rendered).\n\n"
@@ -280,7 +287,9 @@ def main():
     parser.add_argument("--databases", default="postgresql,sqlite")
     parser.add_argument("--requests", type=int, default=200, help="per page, in-process")
     parser.add_argument("--load-seconds", type=int, default=2, help="per path and round")
-    parser.add_argument("--rounds", type=int, default=5, help="of the paths, in turn, under load")
+    parser.add_argument(
+        "--rounds", type=int, default=7, help="of each page between minimal views, under load"
+    )
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--no-report", action="store_true", help="print only; leave BENCHMARKS.md")
     args = parser.parse_args()
