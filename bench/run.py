@@ -6,7 +6,9 @@ For each database and size it builds a fresh database, loads e-2829, the samples
 and made-up petitions (seed_demo), measures server-side time and queries per page
 in-process, then serves the application with gunicorn (2 workers) and drives it
 with wrk from a separate process: the petition page and a search, each as a ratio
-to a minimal view served in turn with it, and the workers' resident memory afterwards.
+to a minimal view served in turn with it, by requests/s and by CPU time a request
+(the workers', PostgreSQL's and wrk's: bench/cpu_time.py), and the workers' resident
+memory afterwards.
 The table is printed and written to BENCHMARKS.md. It asserts no timings.
 """
 
@@ -26,6 +28,8 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+import cpu_time
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -107,14 +111,23 @@ def wait_for(port, timeout=60):
     raise RuntimeError("gunicorn did not start")
 
 
-def wrk(url, seconds, connections):
+def wrk(url, seconds, connections, serving=()):
+    """Requests/s of one wrk run, and the CPU milliseconds per request spent by the
+    ``serving`` processes and wrk."""
+    before = cpu_time.snapshot(serving)
     out = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
         check=True, capture_output=True, text=True,
     ).stdout  # fmt: skip
+    after = cpu_time.snapshot(serving)
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"rps": round(rate, 1), "non_2xx": int(errors.group(1)) if errors else 0}
+    return {
+        "rps": round(rate, 1),
+        "cpu_ms": cpu_time.spent(before, after) * 1000 / max(requests, 1),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
 
 
 def resident_memory_mb(master_pid):
@@ -159,12 +172,14 @@ def load_test(env, petition_url, search_url, seconds, connections, rounds):
             # minimal view, measured first, was understated by up to half without this.
             for path in (MINIMAL_PATH, petition_url, search_url):
                 wrk(base + path, WARM_UP_SECONDS, connections)
-            minimal = [wrk(base + MINIMAL_PATH, seconds, connections)]
+            # The workers, and the database connections they opened while warming up.
+            serving = cpu_time.serving_processes(server.pid, database_name(env))
+            minimal = [wrk(base + MINIMAL_PATH, seconds, connections, serving)]
             runs = {name: [] for name, _path in pages}
             for _ in range(rounds):
                 for name, path in pages:
-                    page = wrk(base + path, seconds, connections)
-                    minimal.append(wrk(base + MINIMAL_PATH, seconds, connections))
+                    page = wrk(base + path, seconds, connections, serving)
+                    minimal.append(wrk(base + MINIMAL_PATH, seconds, connections, serving))
                     runs[name].append((page, minimal[-2], minimal[-1]))
             results["minimal view" + label] = summary([(run, run, run) for run in minimal])
             for name, _path in pages:
@@ -178,16 +193,30 @@ def load_test(env, petition_url, search_url, seconds, connections, rounds):
 
 def summary(runs):
     """A path's runs, each with the minimal view's runs before and after it: median
-    requests/s, and its ratios to the mean of those two (median, lowest, highest)."""
+    requests/s, and its ratios to the mean of those two (median, lowest, highest);
+    median CPU ms per request, and the minimal view's CPU per request over it."""
     ratios = sorted(
         page["rps"] / statistics.mean([before["rps"], after["rps"]]) for page, before, after in runs
     )
+    cpu_ratios = [
+        statistics.mean([before["cpu_ms"], after["cpu_ms"]]) / page["cpu_ms"]
+        for page, before, after in runs
+        if page["cpu_ms"]
+    ]
     return {
         "rps": round(statistics.median(page["rps"] for page, _before, _after in runs), 1),
         "ratio": round(statistics.median(ratios), 2),
         "ratio_range": (round(ratios[0], 2), round(ratios[-1], 2)),
+        "cpu_ms": round(statistics.median(page["cpu_ms"] for page, _b, _a in runs), 2),
+        "cpu_ratio": round(statistics.median(cpu_ratios), 2) if cpu_ratios else None,
         "non_2xx": sum(page["non_2xx"] for page, _before, _after in runs),
     }
+
+
+def database_name(env):
+    """The PostgreSQL database the server reads, or None (SQLite)."""
+    url = env["DATABASE_URL"]
+    return url.rsplit("/", 1)[1] if url.startswith("postgres") else None
 
 
 def machine():
@@ -237,16 +266,18 @@ def table(runs):
             lines += [
                 "",
                 "| under load (gunicorn, 2 workers; wrk) | requests/s, median "
-                "| ratio to the minimal view, median (range) | non-2xx/3xx |",
-                "| --- | ---: | ---: | ---: |",
+                "| ratio to the minimal view, median (range) "
+                "| CPU ms a request (minimal view's over it) | non-2xx/3xx |",
+                "| --- | ---: | ---: | ---: | ---: |",
             ]
             for name, row in load.items():
                 if name.startswith("worker memory"):
                     continue
                 low, high = row["ratio_range"]
+                cpu_ratio = "–" if row["cpu_ratio"] is None else f"{row['cpu_ratio']:.2f}"
                 lines.append(
                     f"| {name} | {row['rps']} | {row['ratio']:.2f} ({low:.2f}–{high:.2f}) "
-                    f"| {row['non_2xx']} |"
+                    f"| {row['cpu_ms']:.2f} ({cpu_ratio}) | {row['non_2xx']} |"
                 )
             memory = max(v for k, v in load.items() if k.startswith("worker memory") and v)
             lines += ["", f"Largest worker resident memory after the runs: {memory} MB."]
@@ -265,7 +296,10 @@ def write_report(runs, args):
         f"(each path first warmed "
         f"{WARM_UP_SECONDS} s), with the production settings "
         f"(page cache on, so repeated requests for one address are served from it), then "
-        f"again with the page cache off (every request rendered).\n\n"
+        f"again with the page cache off (every request rendered). CPU a request: the "
+        f"gunicorn workers', their PostgreSQL connections' and wrk's CPU time over the "
+        f"requests served; on an idle machine, bound by CPU, throughput tends to its "
+        f"ratio.\n\n"
     )
     report = header + table(runs) + MARK_END
     path = ROOT / "BENCHMARKS.md"
