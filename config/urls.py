@@ -10,7 +10,16 @@ from pagecache.middleware import reads_query
 from public.robots import robots_txt
 from public.sitemaps import SITEMAPS
 
-urlpatterns = [
+# Public pages live at /en/... and /fr/...; an address without the prefix gets
+# a temporary redirect (LocaleMiddleware) to the visitor's language, which is
+# why it cannot be permanent: the target differs from one visitor to the next.
+# They come first: most requests are theirs, and an address is matched against
+# the patterns in order (their language prefix takes nothing else).
+urlpatterns = i18n_patterns(
+    path("", include("public.urls")),
+    path("", include("figures.urls")),
+)
+urlpatterns += [
     path("admin/", admin.site.urls),
     path("", include("ops.urls")),
     path("api/v1/", include("api.urls")),
@@ -29,14 +38,6 @@ urlpatterns = [
     ),
     path("robots.txt", robots_txt, name="robots"),
 ]
-
-# Public pages live at /en/... and /fr/...; an address without the prefix gets
-# a temporary redirect (LocaleMiddleware) to the visitor's language, which is
-# why it cannot be permanent: the target differs from one visitor to the next.
-urlpatterns += i18n_patterns(
-    path("", include("public.urls")),
-    path("", include("figures.urls")),
-)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
