@@ -5,6 +5,7 @@ missing, which hides the language actually shown; a page must mark such text
 with its own ``lang`` attribute (WCAG 3.1.2), so it reads the columns itself.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -99,14 +100,37 @@ def addressee_heading(petition):
 
 def written_addressee_line(kind, name, language):
     """The addressee line this site writes, in ``language`` (the name written in it)."""
+    lines = _addressee_lines(language)
+    if kind in NAMELESS_ADDRESSEES:
+        return lines[kind]
+    # In French the article contracts with the preposition ("au ministre", "à la ministre").
+    text = with_preposition("à", name) if language == "fr" else name
+    return lines["named"] % {"name": text}
+
+
+# The headings' and lines' messages in a language, looked up once: a page writes them
+# in a language not always its own, and switching the active language for one
+# lookup costs more than the lookup.
+@functools.lru_cache(maxsize=8)
+def _addressee_lines(language):
     with override(language):
-        if kind == "house":
-            return pgettext("petition heading", "Petition to the House of Commons")
-        if kind == "government":
-            return pgettext("petition heading", "Petition to the Government of Canada")
-        # In French the article contracts with the preposition ("au ministre", "à la ministre").
-        text = with_preposition("à", name) if language == "fr" else name
-        return pgettext("petition heading", "Petition to the %(name)s") % {"name": text}
+        return {
+            "house": pgettext("petition heading", "Petition to the House of Commons"),
+            "government": pgettext("petition heading", "Petition to the Government of Canada"),
+            "named": pgettext("petition heading", "Petition to the %(name)s"),
+        }
+
+
+@functools.lru_cache(maxsize=8)
+def _caucus_format(language):
+    with override(language):
+        return gettext("%(caucus)s Caucus")
+
+
+@functools.lru_cache(maxsize=8)
+def _response_heading_format(language):
+    with override(language):
+        return pgettext("response heading", "Response by the %(name)s")
 
 
 # Addressed by their name alone: the House of Commons and the Government of Canada.
@@ -121,14 +145,19 @@ def other_language_shown(petition):
     """
     language = current_language()
     texts = [
-        localized(petition, field, language)
-        for field in ("addressee_name", "grievance_intro", "lead_in", "closing")
+        (petition, field) for field in ("addressee_name", "grievance_intro", "lead_in", "closing")
     ]
-    texts += [localized(part, "text", language) for part in petition.clauses.all()]
-    texts += [localized(part, "text", language) for part in petition.demands.all()]
+    texts += [(part, "text") for part in petition.clauses.all()]
+    texts += [(part, "text") for part in petition.demands.all()]
     if petition.has_response:
-        texts += [localized(petition.response, field, language) for field in ("office", "text")]
-    return next((text.lang for text in texts if text.text and text.lang != language), "")
+        texts += [(petition.response, field) for field in ("office", "text")]
+    for instance, field in texts:
+        # Most texts are written in the page's language: only the others are looked up.
+        if not getattr(instance, f"{field}_{language}", None):
+            text = localized(instance, field, language)
+            if text.text:
+                return text.lang
+    return ""
 
 
 # A Member without a caucus: the page prints the word alone, not "… Caucus".
@@ -140,15 +169,13 @@ def caucus_line(member):
     caucus = localized(member, "caucus")
     if not caucus.text or caucus.text.lower() in INDEPENDENT:
         return caucus
-    with override(caucus.lang):
-        line = gettext("%(caucus)s Caucus") % {"caucus": caucus.text}
+    line = _caucus_format(caucus.lang) % {"caucus": caucus.text}
     return LocalizedText(line, caucus.lang, caucus.asked)
 
 
 def response_heading(response):
     """ "Response by the Minister of Foreign Affairs" / "Réponse du ministre ..."."""
     office = localized(response, "office")
-    with override(office.lang):
-        text = with_preposition("de", office.text) if office.lang == "fr" else office.text
-        heading = pgettext("response heading", "Response by the %(name)s") % {"name": text}
+    text = with_preposition("de", office.text) if office.lang == "fr" else office.text
+    heading = _response_heading_format(office.lang) % {"name": text}
     return LocalizedText(heading, office.lang, office.asked)

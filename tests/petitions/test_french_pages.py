@@ -149,3 +149,25 @@ def test_french_page_of_an_english_only_petition_says_so_once_near_the_top(clien
     # Before the petition's heading, and its English blocks still marked as English.
     assert body.index(note) < body.index('id="petition-title"')
     assert re.search(r'<[a-z]+ [^>]*lang="en"[^>]*>\s*(<p>)?We, the undersigned', body)
+
+
+def test_a_part_written_in_one_language_only_is_noted_on_the_other_languages_page(client, e2829):
+    """The note names the language shown, whichever text (a demand, the response's
+    office) lacks the page's. e-2829 is held as its English page printed it: its
+    French page notes the English shown, its English page notes nothing."""
+    english_note = "Part of this petition is not recorded in English"
+    french_note = "Une partie de cette pétition n’est pas enregistrée en français"
+    assert french_note in client.get("/fr/petitions/e-2829/").content.decode()
+    assert english_note not in client.get("/en/petitions/e-2829/").content.decode()
+    demand = e2829.demands.order_by("position").last()
+    english = demand.text_en
+    demand.text_en, demand.text_fr = "", "Prendre des mesures."
+    demand.save()
+    assert english_note in client.get("/en/petitions/e-2829/").content.decode()
+    demand.text_en = english
+    demand.save()
+    assert english_note not in client.get("/en/petitions/e-2829/").content.decode()
+    response = e2829.response
+    response.office_en, response.office_fr = "", "ministre des Affaires étrangères"
+    response.save()
+    assert english_note in client.get("/en/petitions/e-2829/").content.decode()
