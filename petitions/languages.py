@@ -100,37 +100,27 @@ def addressee_heading(petition):
 
 def written_addressee_line(kind, name, language):
     """The addressee line this site writes, in ``language`` (the name written in it)."""
-    lines = _addressee_lines(language)
+    messages = _messages(language)
     if kind in NAMELESS_ADDRESSEES:
-        return lines[kind]
+        return messages[kind]
     # In French the article contracts with the preposition ("au ministre", "à la ministre").
     text = with_preposition("à", name) if language == "fr" else name
-    return lines["named"] % {"name": text}
+    return messages["named"] % {"name": text}
 
 
 # The headings' and lines' messages in a language, looked up once: a page writes them
 # in a language not always its own, and switching the active language for one
 # lookup costs more than the lookup.
 @functools.lru_cache(maxsize=8)
-def _addressee_lines(language):
+def _messages(language):
     with override(language):
         return {
             "house": pgettext("petition heading", "Petition to the House of Commons"),
             "government": pgettext("petition heading", "Petition to the Government of Canada"),
             "named": pgettext("petition heading", "Petition to the %(name)s"),
+            "caucus": gettext("%(caucus)s Caucus"),
+            "response": pgettext("response heading", "Response by the %(name)s"),
         }
-
-
-@functools.lru_cache(maxsize=8)
-def _caucus_format(language):
-    with override(language):
-        return gettext("%(caucus)s Caucus")
-
-
-@functools.lru_cache(maxsize=8)
-def _response_heading_format(language):
-    with override(language):
-        return pgettext("response heading", "Response by the %(name)s")
 
 
 # Addressed by their name alone: the House of Commons and the Government of Canada.
@@ -169,7 +159,7 @@ def caucus_line(member):
     caucus = localized(member, "caucus")
     if not caucus.text or caucus.text.lower() in INDEPENDENT:
         return caucus
-    line = _caucus_format(caucus.lang) % {"caucus": caucus.text}
+    line = _messages(caucus.lang)["caucus"] % {"caucus": caucus.text}
     return LocalizedText(line, caucus.lang, caucus.asked)
 
 
@@ -177,5 +167,5 @@ def response_heading(response):
     """ "Response by the Minister of Foreign Affairs" / "Réponse du ministre ..."."""
     office = localized(response, "office")
     text = with_preposition("de", office.text) if office.lang == "fr" else office.text
-    heading = _response_heading_format(office.lang) % {"name": text}
+    heading = _messages(office.lang)["response"] % {"name": text}
     return LocalizedText(heading, office.lang, office.asked)

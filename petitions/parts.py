@@ -13,14 +13,12 @@ order (tests/petitions/test_parts.py holds the two equal).
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
-from django.conf import settings
 from django.db import connections
 from modeltranslation.utils import build_localized_fieldname, get_language
 
 from .instances import loaded
+from .languages import LANGUAGE_CODES
 from .models import Petition
-
-LANGUAGES = [code for code, _ in settings.LANGUAGES]
 
 
 @dataclass(frozen=True)
@@ -52,7 +50,7 @@ class Part:
 
 
 def _translated(field):
-    return (field, *(f"{field}_{code}" for code in LANGUAGES))
+    return (field, *(f"{field}_{code}" for code in LANGUAGE_CODES))
 
 
 PARTS = {

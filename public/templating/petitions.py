@@ -36,11 +36,10 @@ def _formatted(moment, pattern):
 def _pieces(pattern):
     """A date format's pieces, as dateformat reads it: (format character, "") or
     ("", literal text)."""
-    pieces = dateformat.re_formatchars.split(pattern)
     return tuple(
-        (piece, "") if odd else ("", dateformat.re_escaped.sub(r"\1", piece))
-        for odd, piece in ((index % 2, piece) for index, piece in enumerate(pieces))
-        if odd or piece
+        (piece, "") if index % 2 else ("", dateformat.re_escaped.sub(r"\1", piece))
+        for index, piece in enumerate(dateformat.re_formatchars.split(pattern))
+        if index % 2 or piece
     )
 
 
